@@ -1,0 +1,188 @@
+/* gls-fold.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gls-fold.h"
+
+typedef struct
+{
+  GString     *out;
+  GArray      *source_offsets;
+  GlsFoldMode  mode;
+  gboolean     pending_space;
+} Folder;
+
+static inline void
+folder_break (Folder *folder)
+{
+  if (folder->mode == GLS_FOLD_WORDS && folder->out->len > 0)
+    folder->pending_space = TRUE;
+}
+
+static inline void
+folder_note_offsets (Folder *folder,
+                     gsize   before,
+                     guint   source_offset)
+{
+  if (folder->source_offsets == NULL)
+    return;
+  for (gsize i = before; i < folder->out->len; i++)
+    g_array_append_val (folder->source_offsets, source_offset);
+}
+
+static inline void
+folder_emit_ascii (Folder *folder,
+                   char    c,
+                   guint   source_offset)
+{
+  gsize before;
+
+  if (folder->pending_space)
+    {
+      g_string_append_c (folder->out, ' ');
+      folder_note_offsets (folder, folder->out->len - 1, source_offset);
+      folder->pending_space = FALSE;
+    }
+  before = folder->out->len;
+  g_string_append_c (folder->out, c);
+  folder_note_offsets (folder, before, source_offset);
+}
+
+static void
+folder_emit_unichar (Folder   *folder,
+                     gunichar  c,
+                     guint     source_offset)
+{
+  gsize before;
+
+  if (folder->pending_space)
+    {
+      g_string_append_c (folder->out, ' ');
+      folder_note_offsets (folder, folder->out->len - 1, source_offset);
+      folder->pending_space = FALSE;
+    }
+  before = folder->out->len;
+  g_string_append_unichar (folder->out, c);
+  folder_note_offsets (folder, before, source_offset);
+}
+
+static inline gboolean
+is_joiner (gunichar c)
+{
+  /* Apostrophes join the parts of a word: "customer's" folds to "customers". */
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static void
+fold_non_ascii (Folder   *folder,
+                gunichar  c,
+                guint     source_offset)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n_decomposed;
+
+  if (is_joiner (c))
+    return;
+
+  n_decomposed = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n_decomposed; i++)
+    {
+      gunichar base = decomposed[i];
+      char utf8[8];
+      g_autofree char *folded = NULL;
+      int utf8_len;
+
+      if (g_unichar_ismark (base))
+        continue;
+
+      if (base < 0x80)
+        {
+          if (g_ascii_isalnum (base))
+            folder_emit_ascii (folder, g_ascii_tolower (base), source_offset);
+          else if (!is_joiner (base))
+            folder_break (folder);
+          continue;
+        }
+
+      utf8_len = g_unichar_to_utf8 (base, utf8);
+      folded = g_utf8_casefold (utf8, utf8_len);
+      for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar f = g_utf8_get_char (p);
+
+          if (g_unichar_ismark (f))
+            continue;
+          if (g_unichar_isalnum (f))
+            folder_emit_unichar (folder, f, source_offset);
+          else
+            folder_break (folder);
+        }
+    }
+}
+
+/*
+ * Appends the folded form of @text to @out.  When @source_offsets is given,
+ * one guint per byte appended says which byte of @text produced it, so a
+ * match found in the folded form can be highlighted in the original.
+ * @text must be valid UTF-8.
+ */
+void
+gls_fold_append (GString     *out,
+                 const char  *text,
+                 gssize       length,
+                 GlsFoldMode  mode,
+                 GArray      *source_offsets)
+{
+  Folder folder = { out, source_offsets, mode, FALSE };
+  const char *end;
+  const char *p;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (text != NULL || length == 0);
+
+  if (length < 0)
+    length = strlen (text);
+  end = text + length;
+
+  /* A word break before the first character emitted would leave a leading
+   * space, so start every append as if at the start of a fresh string.
+   */
+  if (mode == GLS_FOLD_WORDS && out->len > 0 && out->str[out->len - 1] != ' ')
+    folder.pending_space = TRUE;
+
+  for (p = text; p < end;)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          if (c >= 'A' && c <= 'Z')
+            folder_emit_ascii (&folder, c + ('a' - 'A'), p - text);
+          else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            folder_emit_ascii (&folder, c, p - text);
+          else if (c != '\'')
+            folder_break (&folder);
+          p++;
+        }
+      else
+        {
+          fold_non_ascii (&folder, g_utf8_get_char (p), p - text);
+          p = g_utf8_next_char (p);
+        }
+    }
+}
+
+char *
+gls_fold (const char  *text,
+          GlsFoldMode  mode)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  gls_fold_append (out, text, -1, mode, NULL);
+  return g_string_free (out, FALSE);
+}

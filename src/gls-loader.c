@@ -1,0 +1,216 @@
+/* gls-loader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gls-data-resources.h"
+#include "gls-loader.h"
+#include "gls-xml-loader.h"
+
+#define BUNDLED_PATH RESOURCE_BASE "/cx-glossary.xml"
+
+G_DEFINE_QUARK (gls-load-error-quark, gls_load_error)
+
+/* Call once, on the main thread, before any loading. */
+void
+gls_loader_init (void)
+{
+  gls_xml_loader_init ();
+}
+
+/*
+ * Reads a whole regular file, refusing it unread when it is larger than
+ * @max_size.  Devices, pipes and directories are refused too: they could
+ * block or never end.
+ */
+GBytes *
+gls_read_file (GFile         *file,
+               gsize          max_size,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree char *name = NULL;
+  goffset size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file"), name);
+      return NULL;
+    }
+
+  size = g_file_info_get_size (info);
+  if (size < 0 || (guint64) size > max_size)
+    {
+      g_autofree char *size_text = g_format_size (size);
+      g_autofree char *limit_text = g_format_size (max_size);
+
+      g_set_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_TOO_LARGE,
+                   _("“%s” is %s, larger than the limit of %s"), name, size_text, limit_text);
+      return NULL;
+    }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  /* The file may grow between the check and the read: read one byte past
+   * the limit to notice.
+   */
+  buffer = g_byte_array_sized_new (size + 1);
+  for (;;)
+    {
+      guint8 chunk[64 * 1024];
+      gssize n_read;
+
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
+                                    MIN (sizeof chunk, max_size + 1 - buffer->len),
+                                    cancellable, error);
+      if (n_read < 0)
+        return NULL;
+      if (n_read == 0)
+        break;
+      g_byte_array_append (buffer, chunk, n_read);
+      if (buffer->len > max_size)
+        {
+          g_autofree char *limit_text = g_format_size (max_size);
+
+          g_set_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_TOO_LARGE,
+                       _("“%s” is larger than the limit of %s"), name, limit_text);
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static void
+diagnostic_free (gpointer data)
+{
+  GlsDiagnostic *diagnostic = data;
+
+  g_free (diagnostic->message);
+  g_free (diagnostic);
+}
+
+/*
+ * Loads a glossary from @bytes.  @display_name names the source in messages.
+ * @diagnostics, when given, receives a new array of every GlsDiagnostic found,
+ * warnings included, in order of position.
+ */
+GlsGlossary *
+gls_load_bytes (GBytes               *bytes,
+                const char           *display_name,
+                GFile                *file,
+                GlsLoadFlags          flags,
+                GPtrArray           **diagnostics,
+                GlsLoadProgressFunc   progress,
+                gpointer              progress_data,
+                GCancellable         *cancellable,
+                GError              **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (diagnostic_free);
+  GlsGlossary *glossary;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  glossary = gls_xml_load (bytes, display_name, file, flags, found, progress, progress_data,
+                           cancellable, error);
+  if (diagnostics != NULL)
+    *diagnostics = g_steal_pointer (&found);
+  return glossary;
+}
+
+GlsGlossary *
+gls_load_file (GFile                *file,
+               const char           *display_name,
+               GlsLoadFlags          flags,
+               GPtrArray           **diagnostics,
+               GlsLoadProgressFunc   progress,
+               gpointer              progress_data,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *parse_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (diagnostics != NULL)
+    *diagnostics = NULL;
+
+  bytes = gls_read_file (file, GLS_LOAD_MAX_SIZE, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  if (display_name == NULL)
+    display_name = parse_name = g_file_get_parse_name (file);
+  return gls_load_bytes (bytes, display_name, file, flags, diagnostics, progress, progress_data,
+                         cancellable, error);
+}
+
+/* Returns: (transfer full): the glossary compiled into the program */
+GFile *
+gls_bundled_file (void)
+{
+  /* Referencing the resource keeps its registration in the program. */
+  GResource *resource = gls_data_get_resource ();
+
+  g_return_val_if_fail (resource != NULL, NULL);
+
+  return g_file_new_for_uri ("resource://" BUNDLED_PATH);
+}
+
+GlsGlossary *
+gls_load_bundled (GError **error)
+{
+  g_autoptr(GFile) file = gls_bundled_file ();
+
+  return gls_load_file (file, "cx-glossary.xml", GLS_LOAD_FLAGS_NONE, NULL, NULL, NULL, NULL,
+                        error);
+}
+
+/*
+ * Returns: "FILE:LINE:COLUMN: MESSAGE", leaving out what is unknown; with
+ * @with_severity, "FILE:LINE:COLUMN: error: MESSAGE", the form editors parse
+ */
+char *
+gls_diagnostic_format (const GlsDiagnostic *diagnostic,
+                       const char          *display_name,
+                       gboolean             with_severity)
+{
+  GString *text;
+
+  g_return_val_if_fail (diagnostic != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  text = g_string_new (display_name);
+  if (diagnostic->line > 0)
+    g_string_append_printf (text, ":%u", diagnostic->line);
+  if (diagnostic->line > 0 && diagnostic->column > 0)
+    g_string_append_printf (text, ":%u", diagnostic->column);
+  g_string_append (text, ": ");
+  if (with_severity)
+    g_string_append (text, diagnostic->severity == GLS_SEVERITY_ERROR ? "error: " : "warning: ");
+  g_string_append (text, diagnostic->message);
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,1417 @@
+/* gls-xml-loader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The loader of the native format.  It is the only part of the program that
+ * includes libxml2, and it hands libxml2 nothing but bytes it read itself:
+ * no file names (libxml2 would decompress them or resolve them), no DTDs, no
+ * entities, no network.  It sets no libxml2 global, because GTK's image
+ * loaders share them.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <string.h>
+
+#include "gls-category-private.h"
+#include "gls-glossary-private.h"
+#include "gls-term-private.h"
+#include "gls-xml-loader.h"
+
+#define MAX_DIAGNOSTICS  100
+#define PROGRESS_STEP    (1 << 20)
+#define XML_NAMESPACE    "http://www.w3.org/XML/1998/namespace"
+#define XMLNS_NAMESPACE  "http://www.w3.org/2000/xmlns/"
+
+/* Where a diagnostic points: a byte offset into the file when the file's
+ * encoding keeps ASCII at its place, a line number otherwise.
+ */
+typedef gsize Position;
+#define NO_POSITION G_MAXSIZE
+
+typedef enum
+{
+  CONTEXT_DOCUMENT,
+  CONTEXT_GLOSSARY,
+  CONTEXT_TEXT,          /* an element holding one line of text */
+  CONTEXT_TERM,
+  CONTEXT_EMPTY,         /* <category ref>, <related> */
+  CONTEXT_DEFINITION,
+  CONTEXT_REF,
+  CONTEXT_SKIP,          /* inside an element already reported */
+} Context;
+
+typedef enum
+{
+  TEXT_TITLE,
+  TEXT_DESCRIPTION,
+  TEXT_VERSION,
+  TEXT_LICENSE,
+  TEXT_CATEGORY,
+  TEXT_NAME,
+  TEXT_ABBREVIATION,
+  TEXT_ALIAS,
+} TextKind;
+
+typedef enum
+{
+  PENDING_CATEGORY,
+  PENDING_RELATED,
+  PENDING_REFERENCE,
+} PendingKind;
+
+/* A reference checked once the whole file is read. */
+typedef struct
+{
+  guint32     ordinal;
+  guint16     kind;
+  guint16     definition;
+  guint32     index;
+  gboolean    drop;
+  Position    position;
+} Pending;
+
+typedef struct
+{
+  const char          *display_name;
+  GlsLoadFlags         flags;
+  const char          *data;
+  gsize                size;
+  gboolean             ascii_compatible;
+  xmlTextReaderPtr     reader;
+  GCancellable        *cancellable;
+  GlsLoadProgressFunc  progress;
+  gpointer             progress_data;
+  guint64              progress_reported;
+
+  GPtrArray           *diagnostics;
+  guint                n_errors;
+  guint                n_unlisted;
+  gboolean             stop;
+
+  /* The '<' of the last tag matched to a reader event, and a cache of the
+   * line and column of an offset, since diagnostics mostly come in order.
+   */
+  gsize                tag_cursor;
+  gboolean             tags_in_step;
+  gsize                cache_offset;
+  guint                cache_line;
+  guint                cache_column;
+
+  Context              stack[8];
+  guint                depth;
+  gboolean             seen_root;
+  Position             root_position;
+
+  GlsGlossaryHeader    header;
+  int                  header_stage;
+  GPtrArray           *categories;
+  GHashTable          *category_ids;
+
+  TextKind             text_kind;
+  GString             *text;
+  char                *category_id;
+
+  gboolean             in_term;
+  gboolean             term_ok;
+  Position             term_position;
+  GlsTermData          term;
+  guint                term_pending_start;
+  GString             *definition;
+  GArray              *references;
+  gboolean             pending_space;
+  gssize               reference_start;
+  char                *reference_term;
+
+  GPtrArray           *terms;
+  GHashTable          *terms_by_id;
+  GArray              *pending;
+} Loader;
+
+void
+gls_xml_loader_init (void)
+{
+  xmlInitParser ();
+}
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Counts characters, not bytes: UTF-8 continuation bytes add nothing. */
+static void
+position_to_line_column (Loader   *loader,
+                         Position  position,
+                         guint    *line,
+                         guint    *column)
+{
+  if (position == NO_POSITION)
+    {
+      *line = 0;
+      *column = 0;
+      return;
+    }
+  if (!loader->ascii_compatible)
+    {
+      *line = position;
+      *column = 0;
+      return;
+    }
+
+  position = MIN (position, loader->size);
+  if (position < loader->cache_offset)
+    {
+      loader->cache_offset = 0;
+      loader->cache_line = 1;
+      loader->cache_column = 1;
+    }
+  for (gsize i = loader->cache_offset; i < position; i++)
+    {
+      guchar c = loader->data[i];
+
+      if (c == '\n')
+        {
+          loader->cache_line++;
+          loader->cache_column = 1;
+        }
+      else if ((c & 0xC0) != 0x80)
+        loader->cache_column++;
+    }
+  loader->cache_offset = position;
+  *line = loader->cache_line;
+  *column = loader->cache_column;
+}
+
+static void
+add_diagnostic_at (Loader       *loader,
+                   GlsSeverity   severity,
+                   GlsLoadError  code,
+                   guint         line,
+                   guint         column,
+                   char         *message)
+{
+  GlsDiagnostic *diagnostic;
+
+  if (severity == GLS_SEVERITY_ERROR)
+    loader->n_errors++;
+
+  if (loader->diagnostics->len >= MAX_DIAGNOSTICS)
+    {
+      loader->n_unlisted++;
+      g_free (message);
+      return;
+    }
+
+  diagnostic = g_new0 (GlsDiagnostic, 1);
+  diagnostic->severity = severity;
+  diagnostic->code = code;
+  diagnostic->line = line;
+  diagnostic->column = column;
+  diagnostic->message = message;
+  g_ptr_array_add (loader->diagnostics, diagnostic);
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+add_diagnostic (Loader       *loader,
+                GlsSeverity   severity,
+                GlsLoadError  code,
+                Position      position,
+                const char   *format,
+                ...)
+{
+  va_list args;
+  guint line;
+  guint column;
+  char *message;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  position_to_line_column (loader, position, &line, &column);
+  add_diagnostic_at (loader, severity, code, line, column, message);
+}
+
+#define error_at(loader, code, position, ...) \
+  add_diagnostic ((loader), GLS_SEVERITY_ERROR, (code), (position), __VA_ARGS__)
+
+/* Collects what libxml2 reports; any error ends the parse. */
+static void
+on_xml_error (void        *user_data,
+              xmlErrorPtr  error)
+{
+  Loader *loader = user_data;
+  g_autoptr(GString) message = NULL;
+  GlsSeverity severity;
+
+  if (error == NULL || error->level == XML_ERR_NONE)
+    return;
+
+  message = g_string_new (error->message ? error->message : _("malformed XML"));
+  g_strchomp (message->str);
+  g_string_set_size (message, strlen (message->str));
+  for (gsize i = 0; i < message->len; i++)
+    if (message->str[i] == '\n' || message->str[i] == '\r')
+      message->str[i] = ' ';
+
+  severity = error->level == XML_ERR_WARNING ? GLS_SEVERITY_WARNING : GLS_SEVERITY_ERROR;
+  if (severity == GLS_SEVERITY_ERROR)
+    loader->stop = TRUE;
+
+  /* After the first error libxml2 goes on to report what follows from it. */
+  if (severity == GLS_SEVERITY_ERROR && loader->n_errors > 0 && loader->stop)
+    {
+      gboolean had_xml_error = FALSE;
+
+      for (guint i = 0; i < loader->diagnostics->len; i++)
+        {
+          GlsDiagnostic *d = g_ptr_array_index (loader->diagnostics, i);
+
+          if (d->code == GLS_LOAD_ERROR_NOT_WELL_FORMED)
+            had_xml_error = TRUE;
+        }
+      if (had_xml_error)
+        return;
+    }
+
+  add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_NOT_WELL_FORMED,
+                     MAX (error->line, 0), MAX (error->int2, 0),
+                     g_string_free (g_steal_pointer (&message), FALSE));
+}
+
+/* Skips a comment, CDATA section, processing instruction or DOCTYPE that
+ * starts at @i, returning the offset after it.
+ */
+static gsize
+skip_markup (Loader *loader,
+             gsize   i)
+{
+  const char *data = loader->data;
+  gsize size = loader->size;
+  const char *end_marker;
+  const char *found;
+
+  if (i + 4 <= size && memcmp (data + i, "<!--", 4) == 0)
+    end_marker = "-->";
+  else if (i + 9 <= size && memcmp (data + i, "<![CDATA[", 9) == 0)
+    end_marker = "]]>";
+  else if (i + 2 <= size && data[i + 1] == '?')
+    end_marker = "?>";
+  else
+    {
+      /* A DOCTYPE, with an internal subset in brackets. */
+      int brackets = 0;
+
+      for (i += 2; i < size; i++)
+        {
+          if (data[i] == '[')
+            brackets++;
+          else if (data[i] == ']')
+            brackets--;
+          else if (data[i] == '>' && brackets <= 0)
+            return i + 1;
+        }
+      return size;
+    }
+
+  found = g_strstr_len (data + i + 2, size - i - 2, end_marker);
+  return found ? (gsize) (found - data) + strlen (end_marker) : size;
+}
+
+/*
+ * Finds the tag that the reader's current event came from: each start tag
+ * gives one element event and each end tag one end event, in file order, so
+ * the next tag after the last one matched is this event's.
+ */
+static Position
+next_tag (Loader   *loader,
+          gboolean  end_tag)
+{
+  gsize i;
+
+  if (!loader->ascii_compatible)
+    return xmlGetLineNo (xmlTextReaderCurrentNode (loader->reader));
+  if (!loader->tags_in_step)
+    return NO_POSITION;
+
+  i = loader->tag_cursor == NO_POSITION ? 0 : loader->tag_cursor + 1;
+  while (i < loader->size)
+    {
+      const char *lt = memchr (loader->data + i, '<', loader->size - i);
+      char next;
+
+      if (lt == NULL)
+        break;
+      i = lt - loader->data;
+      next = i + 1 < loader->size ? loader->data[i + 1] : '\0';
+      if (next == '!' || next == '?')
+        {
+          i = skip_markup (loader, i);
+          continue;
+        }
+      if ((next == '/') != end_tag)
+        break;
+      loader->tag_cursor = i;
+      return i;
+    }
+
+  /* The scan lost step with the parser; say nothing rather than mislead. */
+  loader->tags_in_step = FALSE;
+  return NO_POSITION;
+}
+
+/* The first character of a text node after the last matched tag. */
+static Position
+text_position (Loader *loader)
+{
+  gsize i;
+  char quote = '\0';
+
+  if (!loader->ascii_compatible)
+    return xmlGetLineNo (xmlTextReaderCurrentNode (loader->reader));
+  if (!loader->tags_in_step || loader->tag_cursor == NO_POSITION)
+    return NO_POSITION;
+
+  for (i = loader->tag_cursor; i < loader->size; i++)
+    {
+      char c = loader->data[i];
+
+      if (quote != '\0')
+        {
+          if (c == quote)
+            quote = '\0';
+        }
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '>')
+        break;
+    }
+  for (i++; i < loader->size && is_xml_space (loader->data[i]); i++)
+    ;
+  return i;
+}
+
+static Context
+current_context (Loader *loader)
+{
+  return loader->depth > 0 ? loader->stack[loader->depth - 1] : CONTEXT_DOCUMENT;
+}
+
+static void
+push_context (Loader  *loader,
+              Context  context)
+{
+  /* Deeper nesting only ever happens inside skipped elements, which the
+   * reader limits; the skip context covers every level below.
+   */
+  if (loader->depth == G_N_ELEMENTS (loader->stack))
+    {
+      g_assert (context == CONTEXT_SKIP);
+      loader->stack[loader->depth - 1] = CONTEXT_SKIP;
+      return;
+    }
+  loader->stack[loader->depth++] = context;
+}
+
+static const char *
+element_name (Loader *loader)
+{
+  return (const char *) xmlTextReaderConstName (loader->reader);
+}
+
+static gboolean
+is_identifier (const char *id)
+{
+  if (!g_ascii_isalnum (id[0]) && id[0] != '_')
+    return FALSE;
+  for (const char *p = id + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  const char  *name;
+  const char  *namespace_uri;
+  char       **value;
+} Attribute;
+
+/* Reads the attributes of the current element into @attributes, reporting
+ * the unexpected ones and the missing required ones (all are required).
+ */
+static gboolean
+read_attributes (Loader    *loader,
+                 Position   position,
+                 Attribute *attributes,
+                 guint      n_attributes,
+                 guint      n_required)
+{
+  xmlTextReaderPtr reader = loader->reader;
+  g_autofree char *element = g_strdup (element_name (loader));
+  gboolean ok = TRUE;
+
+  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+    {
+      do
+        {
+          const char *local = (const char *) xmlTextReaderConstLocalName (reader);
+          const char *uri = (const char *) xmlTextReaderConstNamespaceUri (reader);
+          gboolean known = FALSE;
+
+          if (g_strcmp0 (uri, XMLNS_NAMESPACE) == 0)
+            continue;
+
+          for (guint i = 0; i < n_attributes; i++)
+            {
+              if (g_strcmp0 (local, attributes[i].name) == 0 &&
+                  g_strcmp0 (uri, attributes[i].namespace_uri) == 0)
+                {
+                  g_free (*attributes[i].value);
+                  *attributes[i].value =
+                    g_strstrip (g_strdup ((const char *) xmlTextReaderConstValue (reader)));
+                  known = TRUE;
+                }
+            }
+          if (!known)
+            {
+              error_at (loader, GLS_LOAD_ERROR_INVALID, position,
+                        _("unexpected attribute “%s” on <%s>"),
+                        (const char *) xmlTextReaderConstName (reader), element);
+              ok = FALSE;
+            }
+        }
+      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
+      xmlTextReaderMoveToElement (reader);
+    }
+
+  for (guint i = 0; i < n_required; i++)
+    {
+      if (*attributes[i].value == NULL)
+        {
+          error_at (loader, GLS_LOAD_ERROR_INVALID, position,
+                    _("<%s> has no “%s” attribute"), element, attributes[i].name);
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
+/* Reads one identifier-valued attribute. */
+static char *
+read_id_attribute (Loader     *loader,
+                   Position    position,
+                   const char *name)
+{
+  char *value = NULL;
+  Attribute attribute = { name, NULL, &value };
+
+  if (!read_attributes (loader, position, &attribute, 1, 1))
+    {
+      g_clear_pointer (&value, g_free);
+      return NULL;
+    }
+  if (!is_identifier (value))
+    {
+      error_at (loader, GLS_LOAD_ERROR_INVALID, position,
+                _("“%s” is not a valid id: use letters, digits, “_”, “.” and “-”"), value);
+      g_clear_pointer (&value, g_free);
+    }
+  return value;
+}
+
+static void
+unexpected_element (Loader   *loader,
+                    Position  position,
+                    gboolean  is_empty)
+{
+  static const char *const parent_names[] = {
+    [CONTEXT_DOCUMENT] = "",
+    [CONTEXT_GLOSSARY] = "glossary",
+    [CONTEXT_TERM] = "term",
+    [CONTEXT_DEFINITION] = "definition",
+  };
+  Context parent = current_context (loader);
+  const char *parent_name = parent < G_N_ELEMENTS (parent_names) ? parent_names[parent] : NULL;
+
+  if (parent_name != NULL && *parent_name != '\0')
+    error_at (loader, GLS_LOAD_ERROR_INVALID, position, _("unexpected element <%s> in <%s>"),
+              element_name (loader), parent_name);
+  else
+    error_at (loader, GLS_LOAD_ERROR_INVALID, position, _("unexpected element <%s> inside text"),
+              element_name (loader));
+
+  if (!is_empty)
+    push_context (loader, CONTEXT_SKIP);
+}
+
+static void
+start_root (Loader   *loader,
+            Position  position)
+{
+  const char *local = (const char *) xmlTextReaderConstLocalName (loader->reader);
+  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (loader->reader);
+  g_autofree char *version = NULL;
+  g_autofree char *language = NULL;
+  Attribute attributes[] = {
+    { "version", NULL, &version },
+    { "lang", XML_NAMESPACE, &language },
+  };
+
+  loader->seen_root = TRUE;
+  loader->root_position = position;
+
+  if (g_strcmp0 (local, "glossary") != 0)
+    {
+      error_at (loader, GLS_LOAD_ERROR_NOT_GLOSSARY, position,
+                _("not a glossary file: the root element is <%s>, not <glossary>"),
+                element_name (loader));
+      loader->stop = TRUE;
+      return;
+    }
+  if (g_strcmp0 (uri, GLS_NAMESPACE) != 0)
+    {
+      error_at (loader, GLS_LOAD_ERROR_NOT_GLOSSARY, position,
+                _("not a glossary file: <glossary> must be in the namespace “%s”"),
+                GLS_NAMESPACE);
+      loader->stop = TRUE;
+      return;
+    }
+
+  read_attributes (loader, position, attributes, G_N_ELEMENTS (attributes), 1);
+  if (version != NULL && g_strcmp0 (version, "1") != 0)
+    {
+      error_at (loader, GLS_LOAD_ERROR_NOT_GLOSSARY, position,
+                _("unsupported format version “%s”: this program reads version 1"), version);
+      loader->stop = TRUE;
+      return;
+    }
+  loader->header.language = g_steal_pointer (&language);
+  push_context (loader, CONTEXT_GLOSSARY);
+}
+
+static void
+start_text (Loader   *loader,
+            TextKind  kind)
+{
+  loader->text_kind = kind;
+  g_string_truncate (loader->text, 0);
+  push_context (loader, CONTEXT_TEXT);
+}
+
+static void
+start_in_glossary (Loader     *loader,
+                   const char *local,
+                   Position    position,
+                   gboolean    is_empty)
+{
+  static const char *const header[] = { "title", "description", "version", "license" };
+
+  for (int stage = 0; stage < (int) G_N_ELEMENTS (header); stage++)
+    {
+      if (strcmp (local, header[stage]) != 0)
+        continue;
+      if (stage < loader->header_stage || (stage > 0 && loader->header_stage == 0))
+        {
+          if (stage == 0 && loader->header_stage > 0)
+            error_at (loader, GLS_LOAD_ERROR_INVALID, position, _("more than one <title>"));
+          else if (stage == 0)
+            error_at (loader, GLS_LOAD_ERROR_INVALID, position,
+                      _("<title> must come before categories and terms"));
+          else
+            error_at (loader, GLS_LOAD_ERROR_INVALID, position,
+                      _("<%s> is out of place: the header is <title>, <description>, <version> "
+                        "and <license>, in that order, before categories and terms"),
+                      local);
+          if (!is_empty)
+            push_context (loader, CONTEXT_SKIP);
+          return;
+        }
+      loader->header_stage = stage + 1;
+      start_text (loader, TEXT_TITLE + stage);
+      if (is_empty)
+        return;
+      return;
+    }
+
+  if (loader->header_stage == 0)
+    {
+      error_at (loader, GLS_LOAD_ERROR_INVALID, position,
+                _("missing <title>: it must be the first element in <glossary>"));
+      /* Report the missing title once. */
+      loader->header_stage = G_N_ELEMENTS (header) + 1;
+    }
+  loader->header_stage = MAX (loader->header_stage, (int) G_N_ELEMENTS (header) + 1);
+
+  if (strcmp (local, "category") == 0)
+    {
+      g_free (loader->category_id);
+      loader->category_id = read_id_attribute (loader, position, "id");
+      if (loader->category_id != NULL &&
+          g_hash_table_contains (loader->category_ids, loader->category_id))
+        {
+          error_at (loader, GLS_LOAD_ERROR_DUPLICATE_ID, position,
+                    _("duplicate category id “%s”"), loader->category_id);
+          g_clear_pointer (&loader->category_id, g_free);
+        }
+      start_text (loader, TEXT_CATEGORY);
+    }
+  else if (strcmp (local, "term") == 0)
+    {
+      loader->in_term = TRUE;
+      loader->term_position = position;
+      loader->term_pending_start = loader->pending->len;
+      loader->term.id = read_id_attribute (loader, position, "id");
+      loader->term_ok = loader->term.id != NULL;
+      if (loader->term.id != NULL && g_hash_table_contains (loader->terms_by_id, loader->term.id))
+        {
+          error_at (loader, GLS_LOAD_ERROR_DUPLICATE_ID, position, _("duplicate term id “%s”"),
+                    loader->term.id);
+          loader->term_ok = FALSE;
+        }
+      push_context (loader, CONTEXT_TERM);
+    }
+  else
+    unexpected_element (loader, position, is_empty);
+}
+
+static void
+add_pending (Loader      *loader,
+             PendingKind  kind,
+             guint        definition,
+             guint        index,
+             Position     position)
+{
+  Pending pending = { loader->terms->len, kind, definition, index, FALSE, position };
+
+  g_array_append_val (loader->pending, pending);
+}
+
+static GPtrArray *
+string_array (GPtrArray **array)
+{
+  if (*array == NULL)
+    *array = g_ptr_array_new_with_free_func (g_free);
+  return *array;
+}
+
+static void
+start_in_term (Loader     *loader,
+               const char *local,
+               Position    position,
+               gboolean    is_empty)
+{
+  GlsTermData *term = &loader->term;
+
+  if (strcmp (local, "name") == 0)
+    start_text (loader, TEXT_NAME);
+  else if (strcmp (local, "abbrev") == 0)
+    start_text (loader, TEXT_ABBREVIATION);
+  else if (strcmp (local, "alias") == 0)
+    start_text (loader, TEXT_ALIAS);
+  else if (strcmp (local, "definition") == 0)
+    {
+      g_string_truncate (loader->definition, 0);
+      loader->references = g_array_new (FALSE, FALSE, sizeof (GlsReference));
+      g_array_set_clear_func (loader->references, _gls_reference_clear);
+      loader->pending_space = FALSE;
+      push_context (loader, CONTEXT_DEFINITION);
+    }
+  else if (strcmp (local, "category") == 0 || strcmp (local, "related") == 0)
+    {
+      gboolean is_category = local[0] == 'c';
+      char *id = read_id_attribute (loader, position, is_category ? "ref" : "term");
+
+      if (id != NULL)
+        {
+          GPtrArray *ids = string_array (is_category ? &term->category_ids : &term->related_ids);
+
+          add_pending (loader, is_category ? PENDING_CATEGORY : PENDING_RELATED, 0, ids->len,
+                       position);
+          g_ptr_array_add (ids, id);
+        }
+      else
+        loader->term_ok = FALSE;
+      if (!is_empty)
+        push_context (loader, CONTEXT_EMPTY);
+    }
+  else
+    unexpected_element (loader, position, is_empty);
+}
+
+static void
+start_reference (Loader   *loader,
+                 Position  position,
+                 gboolean  is_empty)
+{
+  g_free (loader->reference_term);
+  loader->reference_term = read_id_attribute (loader, position, "term");
+  if (loader->reference_term == NULL)
+    loader->term_ok = FALSE;
+  else
+    {
+      guint definition = loader->term.definitions ? loader->term.definitions->len : 0;
+
+      add_pending (loader, PENDING_REFERENCE, definition, loader->references->len, position);
+    }
+  loader->reference_start = -1;
+  push_context (loader, CONTEXT_REF);
+}
+
+static void end_element (Loader *loader);
+
+static void
+start_element (Loader *loader)
+{
+  xmlTextReaderPtr reader = loader->reader;
+  gboolean is_empty = xmlTextReaderIsEmptyElement (reader) == 1;
+  Position position = next_tag (loader, FALSE);
+  Context context = current_context (loader);
+  const char *local = (const char *) xmlTextReaderConstLocalName (reader);
+  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (reader);
+
+  if (context == CONTEXT_SKIP)
+    {
+      if (!is_empty)
+        push_context (loader, CONTEXT_SKIP);
+      return;
+    }
+
+  if (context == CONTEXT_DOCUMENT)
+    {
+      start_root (loader, position);
+      if (is_empty && !loader->stop)
+        end_element (loader);
+      return;
+    }
+
+  if (g_strcmp0 (uri, GLS_NAMESPACE) != 0)
+    {
+      unexpected_element (loader, position, is_empty);
+      return;
+    }
+
+  switch (context)
+    {
+    case CONTEXT_GLOSSARY:
+      start_in_glossary (loader, local, position, is_empty);
+      break;
+
+    case CONTEXT_TERM:
+      start_in_term (loader, local, position, is_empty);
+      break;
+
+    case CONTEXT_DEFINITION:
+      if (strcmp (local, "ref") == 0)
+        start_reference (loader, position, is_empty);
+      else
+        unexpected_element (loader, position, is_empty);
+      break;
+
+    case CONTEXT_DOCUMENT:
+    case CONTEXT_TEXT:
+    case CONTEXT_EMPTY:
+    case CONTEXT_REF:
+    case CONTEXT_SKIP:
+    default:
+      unexpected_element (loader, position, is_empty);
+      return;
+    }
+
+  /* Empty elements have no end event of their own. */
+  if (is_empty && current_context (loader) != context)
+    end_element (loader);
+}
+
+/* Collapses each run of XML white space into one space, and trims. */
+static void
+collapse_space (GString *text)
+{
+  gsize write = 0;
+  gboolean pending = FALSE;
+
+  for (gsize read = 0; read < text->len; read++)
+    {
+      char c = text->str[read];
+
+      if (is_xml_space (c))
+        pending = write > 0;
+      else
+        {
+          if (pending)
+            text->str[write++] = ' ';
+          pending = FALSE;
+          text->str[write++] = c;
+        }
+    }
+  g_string_truncate (text, write);
+}
+
+static const char *
+text_element_name (TextKind kind)
+{
+  static const char *const names[] = {
+    "title", "description", "version", "license", "category", "name", "abbrev", "alias",
+  };
+
+  return names[kind];
+}
+
+static void
+end_text (Loader *loader)
+{
+  GlsTermData *term = &loader->term;
+  char *text;
+
+  collapse_space (loader->text);
+  if (loader->text->len == 0)
+    {
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor, _("<%s> is empty"),
+                text_element_name (loader->text_kind));
+      if (loader->in_term)
+        loader->term_ok = FALSE;
+      return;
+    }
+
+  text = g_strndup (loader->text->str, loader->text->len);
+  switch (loader->text_kind)
+    {
+    case TEXT_TITLE:
+    case TEXT_DESCRIPTION:
+    case TEXT_VERSION:
+    case TEXT_LICENSE:
+      {
+        char **fields[] = {
+          &loader->header.title, &loader->header.description,
+          &loader->header.version, &loader->header.license,
+        };
+
+        g_free (*fields[loader->text_kind]);
+        *fields[loader->text_kind] = text;
+      }
+      break;
+
+    case TEXT_CATEGORY:
+      if (loader->category_id != NULL)
+        {
+          g_hash_table_add (loader->category_ids, g_strdup (loader->category_id));
+          g_ptr_array_add (loader->categories, _gls_category_new (loader->category_id, text));
+        }
+      g_clear_pointer (&loader->category_id, g_free);
+      g_free (text);
+      break;
+
+    case TEXT_NAME:
+      if (term->name != NULL)
+        {
+          error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor,
+                    _("more than one <name> in term “%s”"), term->id ? term->id : "");
+          loader->term_ok = FALSE;
+          g_free (text);
+        }
+      else
+        term->name = text;
+      break;
+
+    case TEXT_ABBREVIATION:
+      g_ptr_array_add (string_array (&term->abbreviations), text);
+      break;
+
+    case TEXT_ALIAS:
+      g_ptr_array_add (string_array (&term->aliases), text);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+append_definition_text (Loader     *loader,
+                        const char *text)
+{
+  GString *definition = loader->definition;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (is_xml_space (*p))
+        {
+          loader->pending_space = definition->len > 0;
+          continue;
+        }
+      if (loader->pending_space)
+        {
+          g_string_append_c (definition, ' ');
+          loader->pending_space = FALSE;
+        }
+      if (current_context (loader) == CONTEXT_REF && loader->reference_start < 0)
+        loader->reference_start = definition->len;
+      g_string_append_c (definition, *p);
+    }
+}
+
+static void
+end_reference (Loader *loader)
+{
+  GlsReference reference;
+
+  if (loader->reference_start < 0)
+    {
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor, _("<ref> is empty"));
+      loader->term_ok = FALSE;
+      /* The pending check for this reference has nothing to point at. */
+      if (loader->reference_term != NULL)
+        g_array_set_size (loader->pending, loader->pending->len - 1);
+      g_clear_pointer (&loader->reference_term, g_free);
+      return;
+    }
+  if (loader->reference_term == NULL)
+    return;
+
+  reference.start = loader->reference_start;
+  reference.end = loader->definition->len;
+  reference.term_id = g_steal_pointer (&loader->reference_term);
+  g_array_append_val (loader->references, reference);
+}
+
+static void
+end_definition (Loader *loader)
+{
+  GlsTermData *term = &loader->term;
+
+  if (loader->definition->len == 0)
+    {
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor, _("<definition> is empty"));
+      loader->term_ok = FALSE;
+      g_clear_pointer (&loader->references, g_array_unref);
+      return;
+    }
+
+  g_ptr_array_add (string_array (&term->definitions),
+                   g_strndup (loader->definition->str, loader->definition->len));
+  if (term->references == NULL)
+    term->references = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_ptr_array_add (term->references, g_steal_pointer (&loader->references));
+}
+
+static void
+end_term (Loader *loader)
+{
+  GlsTermData *term = &loader->term;
+  const char *id = term->id ? term->id : "";
+
+  loader->in_term = FALSE;
+  if (term->name == NULL)
+    {
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->term_position,
+                _("term “%s” has no <name>"), id);
+      loader->term_ok = FALSE;
+    }
+  if (term->definitions == NULL)
+    {
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->term_position,
+                _("term “%s” has no <definition>"), id);
+      loader->term_ok = FALSE;
+    }
+
+  if (loader->term_ok)
+    {
+      GlsTerm *made = _gls_term_new (term, loader->terms->len);
+
+      g_ptr_array_add (loader->terms, made);
+      g_hash_table_insert (loader->terms_by_id, (char *) gls_term_get_id (made), made);
+    }
+  else
+    g_array_set_size (loader->pending, loader->term_pending_start);
+  gls_term_data_clear (term);
+}
+
+static void
+end_element (Loader *loader)
+{
+  Context context;
+
+  if (loader->depth == 0)
+    return;
+  context = loader->stack[--loader->depth];
+
+  switch (context)
+    {
+    case CONTEXT_GLOSSARY:
+      if (loader->header.title == NULL && loader->header_stage == 0)
+        error_at (loader, GLS_LOAD_ERROR_INVALID, loader->root_position, _("missing <title>"));
+      break;
+
+    case CONTEXT_TEXT:
+      end_text (loader);
+      break;
+
+    case CONTEXT_TERM:
+      end_term (loader);
+      break;
+
+    case CONTEXT_DEFINITION:
+      end_definition (loader);
+      break;
+
+    case CONTEXT_REF:
+      end_reference (loader);
+      break;
+
+    case CONTEXT_DOCUMENT:
+    case CONTEXT_EMPTY:
+    case CONTEXT_SKIP:
+    default:
+      break;
+    }
+}
+
+static void
+text_node (Loader *loader)
+{
+  const char *value = (const char *) xmlTextReaderConstValue (loader->reader);
+  Context context = current_context (loader);
+
+  if (value == NULL)
+    return;
+
+  switch (context)
+    {
+    case CONTEXT_TEXT:
+      g_string_append (loader->text, value);
+      break;
+
+    case CONTEXT_DEFINITION:
+    case CONTEXT_REF:
+      append_definition_text (loader, value);
+      break;
+
+    case CONTEXT_SKIP:
+      break;
+
+    case CONTEXT_DOCUMENT:
+    case CONTEXT_GLOSSARY:
+    case CONTEXT_TERM:
+    case CONTEXT_EMPTY:
+    default:
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (!is_xml_space (*p))
+            {
+              g_autofree char *excerpt = g_utf8_substring (p, 0, MIN (g_utf8_strlen (p, -1), 20));
+
+              error_at (loader, GLS_LOAD_ERROR_INVALID, text_position (loader),
+                        _("unexpected text “%s” in <%s>"), g_strstrip (excerpt),
+                        context == CONTEXT_TERM ? "term" :
+                        context == CONTEXT_GLOSSARY ? "glossary" : element_name (loader));
+              if (loader->in_term)
+                loader->term_ok = FALSE;
+              break;
+            }
+        }
+      break;
+    }
+}
+
+static gboolean
+report_progress (Loader  *loader,
+                 GError **error)
+{
+  guint64 done = MAX (xmlTextReaderByteConsumed (loader->reader), 0);
+
+  if (done < loader->progress_reported + PROGRESS_STEP)
+    return TRUE;
+  loader->progress_reported = done;
+  if (loader->progress != NULL)
+    loader->progress (MIN (done, loader->size), loader->size, loader->progress_data);
+  return !g_cancellable_set_error_if_cancelled (loader->cancellable, error);
+}
+
+static void
+read_document (Loader  *loader,
+               GError **error)
+{
+  xmlTextReaderPtr reader = loader->reader;
+  guint nodes = 0;
+  int status;
+
+  while (!loader->stop && (status = xmlTextReaderRead (reader)) == 1)
+    {
+      switch (xmlTextReaderNodeType (reader))
+        {
+        case XML_READER_TYPE_ELEMENT:
+          start_element (loader);
+          break;
+
+        case XML_READER_TYPE_END_ELEMENT:
+          next_tag (loader, TRUE);
+          end_element (loader);
+          break;
+
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          text_node (loader);
+          break;
+
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          {
+            const char *doctype = NULL;
+
+            if (loader->ascii_compatible)
+              doctype = g_strstr_len (loader->data, loader->size, "<!DOCTYPE");
+            error_at (loader, GLS_LOAD_ERROR_FORBIDDEN,
+                      doctype ? (Position) (doctype - loader->data) : NO_POSITION,
+                      _("a DOCTYPE declaration is not allowed in a glossary file"));
+            loader->stop = TRUE;
+          }
+          break;
+
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+          error_at (loader, GLS_LOAD_ERROR_FORBIDDEN, text_position (loader),
+                    _("the entity reference “&%s;” is not allowed in a glossary file"),
+                    element_name (loader));
+          loader->stop = TRUE;
+          break;
+
+        default:
+          break;
+        }
+
+      if (++nodes % 1024 == 0 && !report_progress (loader, error))
+        return;
+    }
+
+  if (!loader->stop && !loader->seen_root && loader->n_errors == 0)
+    error_at (loader, GLS_LOAD_ERROR_NOT_GLOSSARY, NO_POSITION,
+              _("not a glossary file: there is no <glossary> element"));
+}
+
+static const char *
+pending_target (GlsTerm *term,
+                Pending *pending)
+{
+  if (pending->kind == PENDING_CATEGORY)
+    return gls_term_get_category_ids (term)[pending->index];
+  if (pending->kind == PENDING_RELATED)
+    return gls_term_get_related_ids (term)[pending->index];
+  return gls_term_get_references (term, pending->definition, &(guint) { 0 })[pending->index].term_id;
+}
+
+/* Checks every category and term that the terms name, now that all are known. */
+static void
+resolve_references (Loader *loader)
+{
+  gboolean strict = (loader->flags & GLS_LOAD_STRICT) != 0;
+  GlsSeverity severity = strict ? GLS_SEVERITY_ERROR : GLS_SEVERITY_WARNING;
+
+  for (guint i = 0; i < loader->pending->len; i++)
+    {
+      Pending *pending = &g_array_index (loader->pending, Pending, i);
+      GlsTerm *term = g_ptr_array_index (loader->terms, pending->ordinal);
+      const char *target = pending_target (term, pending);
+
+      if (pending->kind == PENDING_CATEGORY)
+        {
+          if (!g_hash_table_contains (loader->category_ids, target))
+            error_at (loader, GLS_LOAD_ERROR_UNKNOWN_CATEGORY, pending->position,
+                      _("unknown category “%s”"), target);
+          continue;
+        }
+
+      if (pending->kind == PENDING_RELATED && strcmp (target, gls_term_get_id (term)) == 0)
+        {
+          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->position,
+                          _("term “%s” is related to itself"), target);
+          pending->drop = TRUE;
+        }
+      else if (!g_hash_table_contains (loader->terms_by_id, target))
+        {
+          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->position,
+                          _("reference to a missing term “%s”"), target);
+          pending->drop = TRUE;
+        }
+    }
+
+  if (loader->n_errors > 0)
+    return;
+
+  /* Drop from the end so that the indices still to drop stay valid. */
+  for (guint i = loader->pending->len; i-- > 0;)
+    {
+      Pending *pending = &g_array_index (loader->pending, Pending, i);
+      GlsTerm *term = g_ptr_array_index (loader->terms, pending->ordinal);
+
+      if (!pending->drop)
+        continue;
+      if (pending->kind == PENDING_RELATED)
+        _gls_term_drop_related (term, pending->index);
+      else
+        _gls_term_drop_reference (term, pending->definition, pending->index);
+    }
+}
+
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  const GlsDiagnostic *da = *(const GlsDiagnostic * const *) a;
+  const GlsDiagnostic *db = *(const GlsDiagnostic * const *) b;
+
+  if (da->line != db->line)
+    return da->line < db->line ? -1 : 1;
+  if (da->column != db->column)
+    return da->column < db->column ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+is_ascii_compatible (const char *data,
+                     gsize       size)
+{
+  const guchar *bytes = (const guchar *) data;
+
+  /* UTF-16 and UTF-32, with or without a byte order mark, and EBCDIC. */
+  if (size >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)))
+    return FALSE;
+  if (size >= 2 && (bytes[0] == 0 || bytes[1] == 0))
+    return FALSE;
+  if (size >= 4 && memcmp (bytes, "\x4C\x6F\xA7\x94", 4) == 0)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+loader_clear (Loader *loader)
+{
+  g_clear_pointer (&loader->reader, xmlFreeTextReader);
+  gls_glossary_header_clear (&loader->header);
+  g_clear_pointer (&loader->categories, g_ptr_array_unref);
+  g_clear_pointer (&loader->category_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->category_id, g_free);
+  if (loader->text != NULL)
+    g_string_free (loader->text, TRUE);
+  if (loader->definition != NULL)
+    g_string_free (loader->definition, TRUE);
+  g_clear_pointer (&loader->references, g_array_unref);
+  g_clear_pointer (&loader->reference_term, g_free);
+  gls_term_data_clear (&loader->term);
+  g_clear_pointer (&loader->terms_by_id, g_hash_table_unref);
+  g_clear_pointer (&loader->terms, g_ptr_array_unref);
+  g_clear_pointer (&loader->pending, g_array_unref);
+}
+
+GlsGlossary *
+gls_xml_load (GBytes               *bytes,
+              const char           *display_name,
+              GFile                *file,
+              GlsLoadFlags          flags,
+              GPtrArray            *diagnostics,
+              GlsLoadProgressFunc   progress,
+              gpointer              progress_data,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  Loader loader = { 0 };
+  GError *local_error = NULL;
+  GlsGlossary *glossary = NULL;
+  gsize size;
+
+  loader.data = g_bytes_get_data (bytes, &size);
+  loader.size = size;
+  loader.display_name = display_name;
+  loader.flags = flags;
+  loader.diagnostics = diagnostics;
+  loader.cancellable = cancellable;
+  loader.progress = progress;
+  loader.progress_data = progress_data;
+  loader.ascii_compatible = is_ascii_compatible (loader.data, loader.size);
+  loader.tag_cursor = NO_POSITION;
+  loader.tags_in_step = TRUE;
+  loader.cache_line = 1;
+  loader.cache_column = 1;
+
+  if (size == 0)
+    {
+      add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, 1, 1,
+                         g_strdup (_("the file is empty")));
+      goto out;
+    }
+  if (size > G_MAXINT)
+    {
+      add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_TOO_LARGE, 0, 0,
+                         g_strdup (_("the file is too large to read")));
+      goto out;
+    }
+
+  loader.categories = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader.text = g_string_new (NULL);
+  loader.definition = g_string_new (NULL);
+  loader.terms = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+
+  /* No XML_PARSE_NOENT, _DTDLOAD, _DTDATTR, _DTDVALID, _XINCLUDE or _HUGE:
+   * entities stay unexpanded (and are refused), nothing outside these bytes
+   * is read, and libxml2's limits on depth and text size stay on.
+   */
+  loader.reader = xmlReaderForMemory (loader.data, (int) size, NULL, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+  if (loader.reader == NULL)
+    {
+      add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, 1, 1,
+                         g_strdup (_("the file could not be parsed")));
+      goto out;
+    }
+  xmlTextReaderSetStructuredErrorHandler (loader.reader, on_xml_error, &loader);
+
+  read_document (&loader, &local_error);
+  if (local_error != NULL)
+    goto out;
+  g_clear_pointer (&loader.reader, xmlFreeTextReader);
+
+  if (loader.n_errors == 0)
+    resolve_references (&loader);
+
+out:
+  if (loader.n_unlisted > 0)
+    add_diagnostic_at (&loader, GLS_SEVERITY_WARNING, GLS_LOAD_ERROR_INVALID, 0, 0,
+                       g_strdup_printf (g_dngettext (NULL, "%u more problem not listed",
+                                                     "%u more problems not listed",
+                                                     loader.n_unlisted),
+                                        loader.n_unlisted));
+  g_ptr_array_sort (diagnostics, compare_diagnostics);
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (loader.n_errors > 0)
+    {
+      for (guint i = 0; i < diagnostics->len; i++)
+        {
+          GlsDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+          g_autofree char *message = NULL;
+
+          if (diagnostic->severity != GLS_SEVERITY_ERROR)
+            continue;
+          message = gls_diagnostic_format (diagnostic, display_name, FALSE);
+          g_set_error_literal (error, GLS_LOAD_ERROR, diagnostic->code, message);
+          break;
+        }
+    }
+  else
+    {
+      glossary = _gls_glossary_new (&loader.header, file, g_steal_pointer (&loader.categories),
+                                    g_steal_pointer (&loader.terms),
+                                    loader.terms_by_id);
+    }
+
+  loader_clear (&loader);
+  return glossary;
+}

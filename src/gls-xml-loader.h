@@ -1,0 +1,23 @@
+/* gls-xml-loader.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gls-loader.h"
+
+G_BEGIN_DECLS
+
+void         gls_xml_loader_init (void);
+
+GlsGlossary *gls_xml_load        (GBytes               *bytes,
+                                  const char           *display_name,
+                                  GFile                *file,
+                                  GlsLoadFlags          flags,
+                                  GPtrArray            *diagnostics,
+                                  GlsLoadProgressFunc   progress,
+                                  gpointer              progress_data,
+                                  GCancellable         *cancellable,
+                                  GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

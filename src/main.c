@@ -1,0 +1,28 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "gls-application.h"
+#include "gls-loader.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GlsApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gls_loader_init ();
+
+  application = gls_application_new ();
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}
