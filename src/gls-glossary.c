@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "gls-category-private.h"
+#include "gls-fold.h"
 #include "gls-glossary-private.h"
 #include "gls-term-private.h"
 
@@ -188,17 +191,35 @@ compare_sort_entries (gconstpointer a,
   return cmp;
 }
 
+/*
+ * Whether the locale collates by code point (C, POSIX): then "Éclair" would
+ * follow "Zebra", so the folded name serves as the key instead.
+ */
+static gboolean
+collation_is_code_point (void)
+{
+  const char *collate = setlocale (LC_COLLATE, NULL);
+
+  return collate == NULL || strcmp (collate, "POSIX") == 0 || strcmp (collate, "C") == 0 ||
+         g_str_has_prefix (collate, "C.");
+}
+
 /* Orders the terms by the user's locale, once. */
 static void
 sort_terms (GlsGlossary *self,
             GPtrArray   *terms)
 {
   g_autofree SortEntry *entries = g_new (SortEntry, MAX (terms->len, 1));
+  gboolean fold = collation_is_code_point ();
 
   for (guint i = 0; i < terms->len; i++)
     {
+      const char *name;
+
       entries[i].term = g_ptr_array_index (terms, i);
-      entries[i].collation_key = g_utf8_collate_key (gls_term_get_name (entries[i].term), -1);
+      name = gls_term_get_name (entries[i].term);
+      entries[i].collation_key = fold ? gls_fold (name, GLS_FOLD_WORDS)
+                                      : g_utf8_collate_key (name, -1);
     }
   qsort (entries, terms->len, sizeof (SortEntry), compare_sort_entries);
 
