@@ -172,10 +172,13 @@ gls_load_file (GFile                *file,
 GFile *
 gls_bundled_file (void)
 {
-  /* Referencing the resource keeps its registration in the program. */
-  GResource *resource = gls_data_get_resource ();
+  static gsize registered;
 
-  g_return_val_if_fail (resource != NULL, NULL);
+  if (g_once_init_enter (&registered))
+    {
+      gls_data_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
 
   return g_file_new_for_uri ("resource://" BUNDLED_PATH);
 }
