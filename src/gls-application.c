@@ -224,7 +224,6 @@ gls_application_startup (GApplication *application)
   GlsApplication *self = GLS_APPLICATION (application);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (gls_application_parent_class)->startup (application);
 
@@ -244,10 +243,6 @@ gls_application_startup (GApplication *application)
     g_warning ("The settings schema %s is not installed; nothing will be remembered",
                APPLICATION_ID);
 
-  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APPLICATION_ID);
   follow_color_scheme (self);
 }

@@ -21,7 +21,7 @@ struct _GlsTermView
   GtkLabel          *aliases_label;
   GtkLabel          *backlinks_heading;
   GtkLabel          *backlinks_label;
-  GtkFlowBox        *categories_box;
+  GtkBox            *categories_box;
   GtkBox            *definitions_box;
   GtkLabel          *name_label;
   GtkLabel          *overview_count_label;
@@ -85,8 +85,10 @@ term_links_markup (GPtrArray *terms)
     {
       GlsTerm *term = g_ptr_array_index (terms, i);
       g_autofree char *uri = gls_linker_term_uri (term);
-      g_autofree char *link = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri,
-                                                       gls_term_get_name (term));
+      g_auto(GStrv) words = g_strsplit (gls_term_get_name (term), " ", -1);
+      /* No break inside a name: no-break spaces join its words. */
+      g_autofree char *name = g_strjoinv ("\u00a0", words);
+      g_autofree char *link = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, name);
 
       if (i > 0)
         g_string_append (markup, "  ·  ");
@@ -113,12 +115,7 @@ remove_children (GtkWidget *parent)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (parent)) != NULL)
-    {
-      if (GTK_IS_FLOW_BOX (parent))
-        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
-      else
-        gtk_box_remove (GTK_BOX (parent), child);
-    }
+    gtk_box_remove (GTK_BOX (parent), child);
 }
 
 static void
@@ -141,7 +138,7 @@ show_categories (GlsTermView *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ids[i]);
       tooltip = g_strdup_printf (_("Show the terms in %s"), gls_category_get_label (category));
       gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_flow_box_append (self->categories_box, button);
+      gtk_box_append (self->categories_box, button);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->categories_box), ids[0] != NULL);
 }

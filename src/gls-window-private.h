@@ -14,6 +14,7 @@ struct _GlsWindow
 {
   GtkApplicationWindow  parent_instance;
 
+  GtkButton            *back_button;
   GtkLabel             *banner_title;
   GtkLabel             *banner_message;
   GtkImage             *banner_icon;
@@ -22,6 +23,7 @@ struct _GlsWindow
   GtkButton            *clear_filters_button;
   GtkLabel             *count_label;
   GtkLabel             *empty_title_label;
+  GtkButton            *forward_button;
   GtkPaned             *inner_paned;
   GlsLetterSidebar     *letter_sidebar;
   GtkListView          *list_view;

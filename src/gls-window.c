@@ -621,7 +621,6 @@ on_open_done_cb (GObject      *source_object,
     {
       g_autoptr(GFile) bundled = gls_bundled_file ();
 
-      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
       gls_window_set_glossary (self, glossary);
       if (self->settings != NULL)
         {
@@ -649,6 +648,7 @@ gls_window_open_file (GlsWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   gls_window_cancel_open (self);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 
   job = g_new0 (OpenJob, 1);
   job->file = g_object_ref (file);
@@ -802,8 +802,8 @@ gls_window_restore_session (GlsWindow *self)
                          name);
 
       g_settings_set_string (self->settings, "last-file", "");
-      gls_window_show_notice (self, _("The last glossary could not be found"), message, FALSE);
       gls_window_open_bundled (self);
+      gls_window_show_notice (self, _("The last glossary could not be found"), message, FALSE);
       return;
     }
   gls_window_open_file (self, file);
@@ -956,6 +956,7 @@ gls_window_class_init (GlsWindowClass *klass)
   g_type_ensure (GLS_TYPE_TERM_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gls-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, banner_message);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, banner_revealer);
@@ -964,6 +965,7 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, empty_title_label);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, forward_button);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, letter_sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, list_view);
@@ -987,6 +989,23 @@ gls_window_class_init (GlsWindowClass *klass)
   gls_window_class_install_actions (widget_class);
 }
 
+/* The window's own style, once per display. */
+static void
+load_style (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "gls-style") != NULL)
+    return;
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "gls-style", g_steal_pointer (&css),
+                          g_object_unref);
+}
+
 static void
 gls_window_init (GlsWindow *self)
 {
@@ -999,6 +1018,7 @@ gls_window_init (GlsWindow *self)
   self->show_sidebar = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  load_style (GTK_WIDGET (self));
 
   self->results = gls_result_list_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));

@@ -1,0 +1,573 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window as a person uses it: typing a search, choosing a letter or a
+ * category, following links, opening files.  Runs under a display (Xvfb in
+ * CI) with the memory settings backend.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "gls-linker.h"
+#include "gls-resources.h"
+#include "gls-test-util.h"
+#include "gls-window-private.h"
+
+typedef struct
+{
+  GtkApplication *application;
+  GSettings      *settings;
+  GlsWindow      *window;
+} Fixture;
+
+/* One application for the whole run: it owns a name on the session bus. */
+static GtkApplication *application;
+
+static void
+wait_until (gboolean (*done) (GlsWindow *window),
+            GlsWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+is_loaded (GlsWindow *window)
+{
+  return !gls_window_get_loading (window);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+open_fixture (GlsWindow  *window,
+              const char *name)
+{
+  g_autofree char *path = gls_test_data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gls_window_open_file (window, file);
+  wait_until (is_loaded, window);
+  drain ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->application = g_object_ref (application);
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  fixture->window = gls_window_new (fixture->application, fixture->settings);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  open_fixture (fixture->window, data ? data : "small.xml");
+  g_assert_nonnull (gls_window_get_glossary (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain ();
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->application);
+}
+
+/* What the list shows, as the names a person reads. */
+static char *
+list_names (GlsWindow *window)
+{
+  return gls_test_names (G_LIST_MODEL (window->selection));
+}
+
+static void
+type_search (GlsWindow  *window,
+             const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
+  drain ();
+  g_assert_cmpstr (gls_result_list_get_query (window->results), ==, text);
+}
+
+static void
+test_initial (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  g_autofree char *names = list_names (window);
+
+  g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, "Test Glossary");
+  g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "8 terms");
+  g_assert_cmpstr (gtk_label_get_text (window->count_label), ==, "8 terms");
+  g_assert_cmpstr (names, ==,
+                   "24/7 Support, Agent, Churn Rate, Customer Satisfaction Score, Éclair Metric, "
+                   "Live Chat, Net Promoter Score, Omnichannel");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->results_stack), ==, "list");
+  /* Nothing chosen yet: the overview of the glossary. */
+  g_assert_null (gls_window_get_term (window));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  g_autofree char *score = NULL;
+  g_autofree char *csat = NULL;
+  g_autofree char *omni = NULL;
+
+  type_search (window, "score");
+  score = list_names (window);
+  g_assert_cmpstr (score, ==, "Customer Satisfaction Score, Net Promoter Score");
+  g_assert_cmpstr (gtk_label_get_text (window->count_label), ==, "2 of 8 terms");
+
+  /* The exact abbreviation comes first, before definitions that mention it. */
+  type_search (window, "csat");
+  csat = list_names (window);
+  g_assert_cmpstr (csat, ==, "Customer Satisfaction Score, Net Promoter Score");
+  g_assert_cmpint (gls_result_list_get_tier (window->results, 0), ==, GLS_MATCH_EXACT);
+  g_assert_cmpint (gls_result_list_get_tier (window->results, 1), ==, GLS_MATCH_DEFINITION);
+
+  type_search (window, "Omni Channel");
+  omni = list_names (window);
+  g_assert_cmpstr (omni, ==, "Omnichannel");
+
+  /* Enter shows the top result. */
+  g_signal_emit_by_name (window->search_entry, "activate");
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "omnichannel");
+
+  /* Escape clears the search. */
+  g_signal_emit_by_name (window->search_entry, "stop-search");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 8);
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  GtkWidget *suggestion;
+
+  type_search (window, "chrun");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->results_stack), ==, "empty");
+  g_assert_cmpstr (gtk_label_get_text (window->empty_title_label), ==, "No terms match “chrun”");
+
+  suggestion = gtk_widget_get_first_child (GTK_WIDGET (window->suggestions_box));
+  g_assert_nonnull (suggestion);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (suggestion)), ==, "Did you mean Churn Rate?");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->clear_filters_button)));
+
+  /* Taking the suggestion searches for it and shows it. */
+  g_signal_emit_by_name (suggestion, "clicked");
+  drain ();
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "churn-rate");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->results_stack), ==, "list");
+
+  type_search (window, "zzzz");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 8);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
+}
+
+static void
+test_letter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  g_autofree char *c_names = NULL;
+  g_autofree char *e_names = NULL;
+  g_autofree char *digits = NULL;
+
+  gls_letter_sidebar_set_letter (window->letter_sidebar, 'C');
+  drain ();
+  c_names = list_names (window);
+  g_assert_cmpstr (c_names, ==, "Churn Rate, Customer Satisfaction Score");
+  g_assert_cmpstr (gtk_label_get_text (window->count_label), ==, "2 of 8 terms");
+
+  gls_letter_sidebar_set_letter (window->letter_sidebar, 'E');
+  drain ();
+  e_names = list_names (window);
+  g_assert_cmpstr (e_names, ==, "Éclair Metric");
+
+  gls_letter_sidebar_set_letter (window->letter_sidebar, '#');
+  drain ();
+  digits = list_names (window);
+  g_assert_cmpstr (digits, ==, "24/7 Support");
+
+  /* Typing a search looks through every letter again. */
+  type_search (window, "agent");
+  g_assert_cmpint (gls_letter_sidebar_get_letter (window->letter_sidebar), ==, 0);
+  g_assert_cmpint (gls_result_list_get_letter (window->results), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), >, 0);
+}
+
+static void
+test_category (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  g_autofree char *channels = NULL;
+  g_autofree char *combined = NULL;
+  g_autofree char *all_three = NULL;
+
+  /* The drop-down lists every category with its count. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (window->category_dropdown)),
+                    ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (window->category_labels, 2), ==, "Channels (3)");
+
+  gtk_drop_down_set_selected (window->category_dropdown, 2);
+  drain ();
+  channels = list_names (window);
+  g_assert_cmpstr (channels, ==, "24/7 Support, Live Chat, Omnichannel");
+
+  /* Filters combine: category, then a search, then a letter. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-category", "s", "metrics");
+  type_search (window, "attrition");
+  combined = list_names (window);
+  g_assert_cmpstr (combined, ==, "Churn Rate");
+
+  type_search (window, "");
+  gls_letter_sidebar_set_letter (window->letter_sidebar, 'N');
+  drain ();
+  all_three = list_names (window);
+  g_assert_cmpstr (all_three, ==, "Net Promoter Score");
+  g_assert_cmpstr (gtk_label_get_text (window->count_label), ==, "1 of 8 terms");
+}
+
+static void
+test_links_and_history (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  GtkWidget *view = GTK_WIDGET (window->term_view);
+  GlsTerm *nps;
+
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->back_button)));
+  g_assert_true (gls_window_show_term_id (window, "net-promoter-score"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->back_button)));
+  nps = gls_window_get_term (window);
+  g_assert_cmpstr (gls_term_get_name (nps), ==, "Net Promoter Score");
+  /* The term is selected in the list. */
+  g_assert_true (gtk_single_selection_get_selected_item (window->selection) == nps);
+
+  /* Following the inline link to CSAT. */
+  gls_term_view_open_uri (view, "term:customer-satisfaction-score");
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==,
+                   "customer-satisfaction-score");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->back_button)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->forward_button)));
+
+  /* A link to a term that the filters hide still shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-category", "s", "channels");
+  drain ();
+  gls_term_view_open_uri (view, "term:churn-rate");
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "churn-rate");
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==,
+                    GTK_INVALID_LIST_POSITION);
+
+  /* Links of other schemes are refused. */
+  gls_term_view_open_uri (view, "file:///etc/passwd");
+  gls_term_view_open_uri (view, "javascript:alert(1)");
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "churn-rate");
+
+  /* Back and forward walk the links followed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==,
+                   "customer-satisfaction-score");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_true (gls_window_get_term (window) == nps);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->back_button)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->forward_button)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "churn-rate");
+
+  /* Following a link from the middle of the history drops what was ahead. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  gls_term_view_open_uri (view, "term:live-chat");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "live-chat");
+}
+
+static void
+test_definition_links (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlsGlossary *glossary = gls_window_get_glossary (fixture->window);
+  GlsTerm *agent = gls_glossary_lookup (glossary, "agent");
+  GlsTerm *nps = gls_glossary_lookup (glossary, "net-promoter-score");
+  g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) linked_nps = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *markup = gls_linker_markup (glossary, agent, 0, linked);
+  g_autofree char *nps_markup = gls_linker_markup (glossary, nps, 0, linked_nps);
+
+  /* "live chat" in Agent's definition names the term Live Chat. */
+  g_assert_cmpstr (markup, ==,
+                   "A person who answers customers in <a href=\"term:live-chat\">live chat</a>, "
+                   "by phone or by email.");
+  /* The file's own reference is kept as written. */
+  g_assert_nonnull (strstr (nps_markup,
+                            "<a href=\"term:customer-satisfaction-score\">CSAT</a>"));
+}
+
+static gboolean
+banner_shown (GlsWindow *window)
+{
+  return gtk_revealer_get_reveal_child (window->banner_revealer);
+}
+
+static void
+test_failed_open_keeps_glossary (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  GlsGlossary *before = gls_window_get_glossary (window);
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+  const char *xml =
+    "<?xml version=\"1.0\"?>\n"
+    "<glossary xmlns=\"https://cxglossary.github.io/ns/glossary/1\" version=\"1\">\n"
+    "  <title>Bad</title>\n"
+    "  <term id=\"a\"><name>A</name><definition>x</definition></term>\n"
+    "  <term id=\"a\"><name>B</name><definition>y</definition></term>\n"
+    "</glossary>\n";
+
+  gls_window_show_term_id (window, "agent");
+  bad = g_file_new_tmp ("bad-XXXXXX.xml", &stream, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (bad, xml, strlen (xml), NULL, FALSE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  gls_window_open_file (window, bad);
+  wait_until (is_loaded, window);
+  drain ();
+
+  /* The glossary, the term and the list stay as they were. */
+  g_assert_true (gls_window_get_glossary (window) == before);
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "agent");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 8);
+
+  /* A message names the file, the line, the column and the problem. */
+  g_assert_true (banner_shown (window));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (window->banner_title), "Could not open “bad-"));
+  message = gtk_label_get_text (window->banner_message);
+  g_assert_cmpstr (message, ==, "Line 5, column 3: duplicate term id “a”");
+
+  /* A missing file too. */
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/glossary.xml");
+
+    gls_window_open_file (window, missing);
+    wait_until (is_loaded, window);
+    drain ();
+    g_assert_true (gls_window_get_glossary (window) == before);
+    g_assert_nonnull (strstr (gtk_label_get_text (window->banner_message), "No such file"));
+  }
+
+  g_file_delete (bad, NULL, NULL);
+}
+
+static void
+test_open_other (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+
+  gls_window_show_term_id (window, "agent");
+  open_fixture (window, "minimal.xml");
+  g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, "Minimal Glossary");
+  g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "1 term");
+  g_assert_null (gls_window_get_term (window));
+  /* The history belongs to the glossary it was made in. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->back_button)));
+}
+
+static void
+test_settings_restore (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = gls_test_data_path ("small.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *last_file = NULL;
+  GlsWindow *second;
+
+  gls_window_show_term_id (fixture->window, "live-chat");
+  gls_window_set_category (fixture->window, "channels");
+  drain ();
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  drain ();
+
+  last_file = g_settings_get_string (fixture->settings, "last-file");
+  g_assert_cmpstr (last_file, ==, uri);
+
+  second = gls_window_new (fixture->application, fixture->settings);
+  gtk_window_present (GTK_WINDOW (second));
+  gls_window_restore_session (second);
+  wait_until (is_loaded, second);
+  drain ();
+  g_assert_cmpstr (gtk_label_get_text (second->title_label), ==, "Test Glossary");
+  g_assert_cmpstr (gls_term_get_id (gls_window_get_term (second)), ==, "live-chat");
+  g_assert_cmpstr (gls_result_list_get_category (second->results), ==, "channels");
+  g_assert_cmpuint (gtk_drop_down_get_selected (second->category_dropdown), ==, 2);
+
+  /* A last file that has gone: the bundled glossary, with a notice. */
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_set_string (fixture->settings, "last-file", "file:///nonexistent/gone.xml");
+  g_settings_set_string (fixture->settings, "last-term", "no-such-term");
+  g_settings_set_int (fixture->settings, "window-width", -40);
+  second = gls_window_new (fixture->application, fixture->settings);
+  gtk_window_present (GTK_WINDOW (second));
+  gls_window_restore_session (second);
+  wait_until (is_loaded, second);
+  drain ();
+  g_assert_cmpstr (gtk_label_get_text (second->title_label), ==, "Customer Experience Glossary");
+  g_assert_true (banner_shown (second));
+  g_assert_nonnull (strstr (gtk_label_get_text (second->banner_message), "gone.xml"));
+  g_assert_null (gls_window_get_term (second));
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  /* The fixture's window is closed already; give tear-down a fresh one. */
+  fixture->window = gls_window_new (fixture->application, NULL);
+}
+
+static gboolean
+after_paint (GlsWindow *window)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "painted"));
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   GlsWindow     *window)
+{
+  g_object_set_data (G_OBJECT (window), "painted", GINT_TO_POINTER (TRUE));
+}
+
+/* Writes what the window shows to a PNG in the build folder, for a person to
+ * look at; nothing is compared.
+ */
+static void
+save_screenshot (GlsWindow  *window,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  gulong handler;
+  int width;
+  int height;
+
+  drain ();
+  g_object_set_data (G_OBJECT (window), "painted", NULL);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), window);
+  gtk_widget_queue_draw (widget);
+  wait_until (after_paint, window);
+  g_signal_handler_disconnect (clock, handler);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (directory, 0755);
+  path = g_build_filename (directory, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Wrote %s (%d×%d)", path, width, height);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+
+  save_screenshot (window, "01-overview.png");
+  type_search (window, "nps");
+  g_signal_emit_by_name (window->search_entry, "activate");
+  save_screenshot (window, "02-search-nps.png");
+  type_search (window, "");
+  gls_window_show_term_id (window, "customer-satisfaction-score");
+  save_screenshot (window, "03-term-csat.png");
+  type_search (window, "chrun");
+  save_screenshot (window, "04-no-results.png");
+  type_search (window, "");
+  gls_letter_sidebar_set_letter (window->letter_sidebar, 'C');
+  gls_window_show_notice (window, "Could not open “bad.xml”",
+                          "Line 5, column 3: duplicate term id “a”", TRUE);
+  save_screenshot (window, "05-letter-c-and-error.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gls_window_show_term_id (window, "omnichannel");
+  save_screenshot (window, "06-small-800x600.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  gls_loader_init ();
+  /* Revealers show their child at once, for the screenshots. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gls_register_resource ();
+
+  application = gtk_application_new ("io.github.cxglossary.Glossary.Test",
+                                     G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gls/window/initial", test_initial, NULL);
+  ADD ("/gls/window/search", test_search, NULL);
+  ADD ("/gls/window/empty-state", test_empty_state, NULL);
+  ADD ("/gls/window/letter", test_letter, NULL);
+  ADD ("/gls/window/category", test_category, NULL);
+  ADD ("/gls/window/links-and-history", test_links_and_history, NULL);
+  ADD ("/gls/window/definition-links", test_definition_links, NULL);
+  ADD ("/gls/window/failed-open-keeps-glossary", test_failed_open_keeps_glossary, NULL);
+  ADD ("/gls/window/open-other", test_open_other, NULL);
+  ADD ("/gls/window/settings-restore", test_settings_restore, NULL);
+  ADD ("/gls/window/screenshots", test_screenshots, NULL);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_object_unref (application);
+  return status;
+}
