@@ -15,9 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GlsApplication) application = NULL;
+  const char *localedir = g_getenv ("GLOSSARY_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build finds its translations through GLOSSARY_LOCALEDIR. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
