@@ -88,6 +88,12 @@ case "$command" in
     configure
     build
     export GSETTINGS_SCHEMA_DIR="$PWD/$build_dir/data"
+    export GLOSSARY_LOCALEDIR="$PWD/$build_dir/po"
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ $# -eq 0 ]; then
+      echo "error: there is no display to open the window on" >&2
+      echo "(the command line works without one: $build_dir/src/glossary --help)" >&2
+      exit 1
+    fi
     exec "$build_dir/src/glossary" "$@"
     ;;
   test)
