@@ -80,6 +80,7 @@ typedef struct
   const char          *data;
   gsize                size;
   gboolean             ascii_compatible;
+  gsize                content_start;   /* after a byte order mark */
   xmlTextReaderPtr     reader;
   GCancellable        *cancellable;
   GlsLoadProgressFunc  progress;
@@ -102,6 +103,7 @@ typedef struct
 
   Context              stack[8];
   guint                depth;
+  guint                depth_past_stack;
   gboolean             seen_root;
   Position             root_position;
 
@@ -111,11 +113,17 @@ typedef struct
   GHashTable          *category_ids;
 
   TextKind             text_kind;
+  Position             text_tag;        /* the start tags of the open elements */
+  Position             definition_tag;
+  Position             reference_tag;
+  const char          *empty_element;   /* "category" or "related" */
   GString             *text;
   char                *category_id;
 
   gboolean             in_term;
   gboolean             term_ok;
+  gboolean             term_has_name;
+  gboolean             term_has_definition;
   Position             term_position;
   GlsTermData          term;
   guint                term_pending_start;
@@ -162,10 +170,10 @@ position_to_line_column (Loader   *loader,
       return;
     }
 
-  position = MIN (position, loader->size);
+  position = CLAMP (position, loader->content_start, loader->size);
   if (position < loader->cache_offset)
     {
-      loader->cache_offset = 0;
+      loader->cache_offset = loader->content_start;
       loader->cache_line = 1;
       loader->cache_column = 1;
     }
@@ -173,7 +181,8 @@ position_to_line_column (Loader   *loader,
     {
       guchar c = loader->data[i];
 
-      if (c == '\n')
+      /* XML ends lines with LF, CR LF or a lone CR. */
+      if (c == '\n' || (c == '\r' && (i + 1 == loader->size || loader->data[i + 1] != '\n')))
         {
           loader->cache_line++;
           loader->cache_column = 1;
@@ -240,6 +249,48 @@ add_diagnostic (Loader       *loader,
 #define error_at(loader, code, position, ...) \
   add_diagnostic ((loader), GLS_SEVERITY_ERROR, (code), (position), __VA_ARGS__)
 
+static const char *
+text_element_name (TextKind kind)
+{
+  static const char *const names[] = {
+    "title", "description", "version", "license", "category", "name", "abbrev", "alias",
+  };
+
+  return names[kind];
+}
+
+/* The name of the element that @context was pushed for, NULL if unknown. */
+static const char *
+context_element_name (Loader  *loader,
+                      Context  context)
+{
+  switch (context)
+    {
+    case CONTEXT_GLOSSARY:
+      return "glossary";
+
+    case CONTEXT_TEXT:
+      return text_element_name (loader->text_kind);
+
+    case CONTEXT_TERM:
+      return "term";
+
+    case CONTEXT_EMPTY:
+      return loader->empty_element;
+
+    case CONTEXT_DEFINITION:
+      return "definition";
+
+    case CONTEXT_REF:
+      return "ref";
+
+    case CONTEXT_DOCUMENT:
+    case CONTEXT_SKIP:
+    default:
+      return NULL;
+    }
+}
+
 /* Collects what libxml2 reports; any error ends the parse. */
 static void
 on_xml_error (void        *user_data,
@@ -248,6 +299,8 @@ on_xml_error (void        *user_data,
   Loader *loader = user_data;
   g_autoptr(GString) message = NULL;
   GlsSeverity severity;
+  guint line;
+  guint column;
 
   if (error == NULL || error->level == XML_ERR_NONE)
     return;
@@ -262,6 +315,22 @@ on_xml_error (void        *user_data,
   severity = error->level == XML_ERR_WARNING ? GLS_SEVERITY_WARNING : GLS_SEVERITY_ERROR;
   if (severity == GLS_SEVERITY_ERROR)
     loader->stop = TRUE;
+
+  line = MAX (error->line, 0);
+  column = MAX (error->int2, 0);
+
+  /* libxml2 calls a file that ends inside an element "extra content at the
+   * end of the document": say what is wrong, and where, at the end.  The
+   * parser knows the element, while the reader's events lag behind it.
+   */
+  if (error->code == XML_ERR_DOCUMENT_END && error->domain == XML_FROM_PARSER &&
+      error->ctxt != NULL && ((xmlParserCtxtPtr) error->ctxt)->name != NULL)
+    {
+      g_string_printf (message, _("the file ends before <%s> is closed"),
+                       (const char *) ((xmlParserCtxtPtr) error->ctxt)->name);
+      if (loader->ascii_compatible)
+        position_to_line_column (loader, loader->size, &line, &column);
+    }
 
   /* After the first error libxml2 goes on to report what follows from it. */
   if (severity == GLS_SEVERITY_ERROR && loader->n_errors > 0 && loader->stop)
@@ -279,8 +348,7 @@ on_xml_error (void        *user_data,
         return;
     }
 
-  add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_NOT_WELL_FORMED,
-                     MAX (error->line, 0), MAX (error->int2, 0),
+  add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_NOT_WELL_FORMED, line, column,
                      g_string_free (g_steal_pointer (&message), FALSE));
 }
 
@@ -391,8 +459,18 @@ text_position (Loader *loader)
       else if (c == '>')
         break;
     }
-  for (i++; i < loader->size && is_xml_space (loader->data[i]); i++)
-    ;
+
+  /* Comments and processing instructions are not text; CDATA is. */
+  for (i++; i < loader->size; i++)
+    {
+      const char *rest = loader->data + i;
+
+      if (*rest == '<' && i + 4 <= loader->size &&
+          (rest[1] == '?' || memcmp (rest, "<!--", 4) == 0))
+        i = skip_markup (loader, i) - 1;
+      else if (!is_xml_space (*rest))
+        break;
+    }
   return i;
 }
 
@@ -407,12 +485,14 @@ push_context (Loader  *loader,
               Context  context)
 {
   /* Deeper nesting only ever happens inside skipped elements, which the
-   * reader limits; the skip context covers every level below.
+   * reader limits; the skip context covers every level below, counted so
+   * that their ends close nothing above.
    */
   if (loader->depth == G_N_ELEMENTS (loader->stack))
     {
       g_assert (context == CONTEXT_SKIP);
       loader->stack[loader->depth - 1] = CONTEXT_SKIP;
+      loader->depth_past_stack++;
       return;
     }
   loader->stack[loader->depth++] = context;
@@ -530,20 +610,13 @@ unexpected_element (Loader   *loader,
                     Position  position,
                     gboolean  is_empty)
 {
-  static const char *const parent_names[] = {
-    [CONTEXT_DOCUMENT] = "",
-    [CONTEXT_GLOSSARY] = "glossary",
-    [CONTEXT_TERM] = "term",
-    [CONTEXT_DEFINITION] = "definition",
-  };
-  Context parent = current_context (loader);
-  const char *parent_name = parent < G_N_ELEMENTS (parent_names) ? parent_names[parent] : NULL;
+  const char *parent_name = context_element_name (loader, current_context (loader));
 
-  if (parent_name != NULL && *parent_name != '\0')
+  if (parent_name != NULL)
     error_at (loader, GLS_LOAD_ERROR_INVALID, position, _("unexpected element <%s> in <%s>"),
               element_name (loader), parent_name);
   else
-    error_at (loader, GLS_LOAD_ERROR_INVALID, position, _("unexpected element <%s> inside text"),
+    error_at (loader, GLS_LOAD_ERROR_INVALID, position, _("unexpected element <%s>"),
               element_name (loader));
 
   if (!is_empty)
@@ -597,9 +670,11 @@ start_root (Loader   *loader,
 
 static void
 start_text (Loader   *loader,
-            TextKind  kind)
+            TextKind  kind,
+            Position  position)
 {
   loader->text_kind = kind;
+  loader->text_tag = position;
   g_string_truncate (loader->text, 0);
   push_context (loader, CONTEXT_TEXT);
 }
@@ -633,7 +708,7 @@ start_in_glossary (Loader     *loader,
           return;
         }
       loader->header_stage = stage + 1;
-      start_text (loader, TEXT_TITLE + stage);
+      start_text (loader, TEXT_TITLE + stage, position);
       if (is_empty)
         return;
       return;
@@ -659,11 +734,13 @@ start_in_glossary (Loader     *loader,
                     _("duplicate category id “%s”"), loader->category_id);
           g_clear_pointer (&loader->category_id, g_free);
         }
-      start_text (loader, TEXT_CATEGORY);
+      start_text (loader, TEXT_CATEGORY, position);
     }
   else if (strcmp (local, "term") == 0)
     {
       loader->in_term = TRUE;
+      loader->term_has_name = FALSE;
+      loader->term_has_definition = FALSE;
       loader->term_position = position;
       loader->term_pending_start = loader->pending->len;
       loader->term.id = read_id_attribute (loader, position, "id");
@@ -709,13 +786,18 @@ start_in_term (Loader     *loader,
   GlsTermData *term = &loader->term;
 
   if (strcmp (local, "name") == 0)
-    start_text (loader, TEXT_NAME);
+    {
+      loader->term_has_name = TRUE;
+      start_text (loader, TEXT_NAME, position);
+    }
   else if (strcmp (local, "abbrev") == 0)
-    start_text (loader, TEXT_ABBREVIATION);
+    start_text (loader, TEXT_ABBREVIATION, position);
   else if (strcmp (local, "alias") == 0)
-    start_text (loader, TEXT_ALIAS);
+    start_text (loader, TEXT_ALIAS, position);
   else if (strcmp (local, "definition") == 0)
     {
+      loader->term_has_definition = TRUE;
+      loader->definition_tag = position;
       g_string_truncate (loader->definition, 0);
       loader->references = g_array_new (FALSE, FALSE, sizeof (GlsReference));
       g_array_set_clear_func (loader->references, _gls_reference_clear);
@@ -737,6 +819,7 @@ start_in_term (Loader     *loader,
         }
       else
         loader->term_ok = FALSE;
+      loader->empty_element = is_category ? "category" : "related";
       if (!is_empty)
         push_context (loader, CONTEXT_EMPTY);
     }
@@ -760,6 +843,7 @@ start_reference (Loader   *loader,
       add_pending (loader, PENDING_REFERENCE, definition, loader->references->len, position);
     }
   loader->reference_start = -1;
+  loader->reference_tag = position;
   push_context (loader, CONTEXT_REF);
 }
 
@@ -852,16 +936,6 @@ collapse_space (GString *text)
   g_string_truncate (text, write);
 }
 
-static const char *
-text_element_name (TextKind kind)
-{
-  static const char *const names[] = {
-    "title", "description", "version", "license", "category", "name", "abbrev", "alias",
-  };
-
-  return names[kind];
-}
-
 static void
 end_text (Loader *loader)
 {
@@ -871,7 +945,7 @@ end_text (Loader *loader)
   collapse_space (loader->text);
   if (loader->text->len == 0)
     {
-      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor, _("<%s> is empty"),
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->text_tag, _("<%s> is empty"),
                 text_element_name (loader->text_kind));
       if (loader->in_term)
         loader->term_ok = FALSE;
@@ -909,7 +983,7 @@ end_text (Loader *loader)
     case TEXT_NAME:
       if (term->name != NULL)
         {
-          error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor,
+          error_at (loader, GLS_LOAD_ERROR_INVALID, loader->text_tag,
                     _("more than one <name> in term “%s”"), term->id ? term->id : "");
           loader->term_ok = FALSE;
           g_free (text);
@@ -962,7 +1036,7 @@ end_reference (Loader *loader)
 
   if (loader->reference_start < 0)
     {
-      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor, _("<ref> is empty"));
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->reference_tag, _("<ref> is empty"));
       loader->term_ok = FALSE;
       /* The pending check for this reference has nothing to point at. */
       if (loader->reference_term != NULL)
@@ -986,7 +1060,8 @@ end_definition (Loader *loader)
 
   if (loader->definition->len == 0)
     {
-      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->tag_cursor, _("<definition> is empty"));
+      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->definition_tag,
+                _("<definition> is empty"));
       loader->term_ok = FALSE;
       g_clear_pointer (&loader->references, g_array_unref);
       return;
@@ -1006,13 +1081,13 @@ end_term (Loader *loader)
   const char *id = term->id ? term->id : "";
 
   loader->in_term = FALSE;
-  if (term->name == NULL)
+  if (term->name == NULL && !loader->term_has_name)
     {
       error_at (loader, GLS_LOAD_ERROR_INVALID, loader->term_position,
                 _("term “%s” has no <name>"), id);
       loader->term_ok = FALSE;
     }
-  if (term->definitions == NULL)
+  if (term->definitions == NULL && !loader->term_has_definition)
     {
       error_at (loader, GLS_LOAD_ERROR_INVALID, loader->term_position,
                 _("term “%s” has no <definition>"), id);
@@ -1036,6 +1111,11 @@ end_element (Loader *loader)
 {
   Context context;
 
+  if (loader->depth_past_stack > 0)
+    {
+      loader->depth_past_stack--;
+      return;
+    }
   if (loader->depth == 0)
     return;
   context = loader->stack[--loader->depth];
@@ -1104,11 +1184,14 @@ text_node (Loader *loader)
           if (!is_xml_space (*p))
             {
               g_autofree char *excerpt = g_utf8_substring (p, 0, MIN (g_utf8_strlen (p, -1), 20));
+              const char *parent_name = context_element_name (loader, context);
 
-              error_at (loader, GLS_LOAD_ERROR_INVALID, text_position (loader),
-                        _("unexpected text “%s” in <%s>"), g_strstrip (excerpt),
-                        context == CONTEXT_TERM ? "term" :
-                        context == CONTEXT_GLOSSARY ? "glossary" : element_name (loader));
+              if (parent_name != NULL)
+                error_at (loader, GLS_LOAD_ERROR_INVALID, text_position (loader),
+                          _("unexpected text “%s” in <%s>"), g_strstrip (excerpt), parent_name);
+              else
+                error_at (loader, GLS_LOAD_ERROR_INVALID, text_position (loader),
+                          _("unexpected text “%s”"), g_strstrip (excerpt));
               if (loader->in_term)
                 loader->term_ok = FALSE;
               break;
@@ -1332,6 +1415,9 @@ gls_xml_load (GBytes               *bytes,
   loader.progress = progress;
   loader.progress_data = progress_data;
   loader.ascii_compatible = is_ascii_compatible (loader.data, loader.size);
+  if (loader.size >= 3 && memcmp (loader.data, "\xEF\xBB\xBF", 3) == 0)
+    loader.content_start = 3;
+  loader.cache_offset = loader.content_start;
   loader.tag_cursor = NO_POSITION;
   loader.tags_in_step = TRUE;
   loader.cache_line = 1;
@@ -1381,13 +1467,21 @@ gls_xml_load (GBytes               *bytes,
     resolve_references (&loader);
 
 out:
-  if (loader.n_unlisted > 0)
-    add_diagnostic_at (&loader, GLS_SEVERITY_WARNING, GLS_LOAD_ERROR_INVALID, 0, 0,
-                       g_strdup_printf (g_dngettext (NULL, "%u more problem not listed",
-                                                     "%u more problems not listed",
-                                                     loader.n_unlisted),
-                                        loader.n_unlisted));
   g_ptr_array_sort (diagnostics, compare_diagnostics);
+
+  /* Past the limit of the list, and after every problem listed. */
+  if (loader.n_unlisted > 0)
+    {
+      GlsDiagnostic *summary = g_new0 (GlsDiagnostic, 1);
+
+      summary->severity = GLS_SEVERITY_WARNING;
+      summary->code = GLS_LOAD_ERROR_INVALID;
+      summary->message = g_strdup_printf (g_dngettext (NULL, "%u more problem not listed",
+                                                       "%u more problems not listed",
+                                                       loader.n_unlisted),
+                                          loader.n_unlisted);
+      g_ptr_array_add (diagnostics, summary);
+    }
 
   if (local_error != NULL)
     g_propagate_error (error, local_error);
