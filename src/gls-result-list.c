@@ -205,17 +205,6 @@ apply_refresh (GlsResultList *self,
 }
 
 static void
-set_searching (GlsResultList *self,
-               gboolean       searching)
-{
-  if ((self->cancellable != NULL) == searching)
-    return;
-  if (!searching)
-    g_clear_object (&self->cancellable);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-}
-
-static void
 on_refresh_done_cb (GObject      *source_object,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -226,13 +215,15 @@ on_refresh_done_cb (GObject      *source_object,
 
   if (!g_task_propagate_boolean (task, NULL) || refresh->generation != self->generation)
     return;
+  g_clear_object (&self->cancellable);
   apply_refresh (self, refresh);
-  set_searching (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 static void
 refresh (GlsResultList *self)
 {
+  gboolean was_searching = self->cancellable != NULL;
   Refresh *job;
 
   self->generation++;
@@ -254,36 +245,37 @@ refresh (GlsResultList *self)
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
       if (old_n_items != 0)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-      return;
-    }
-
-  job = g_new0 (Refresh, 1);
-  job->glossary = g_object_ref (self->glossary);
-  job->previous = self->results ? gls_search_results_ref (self->results) : NULL;
-  job->query = g_strdup (self->query ? self->query : "");
-  job->category = g_strdup (self->category);
-  job->letter = self->letter;
-  job->generation = self->generation;
-
-  if (gls_glossary_get_n_terms (self->glossary) <= GLS_RESULT_LIST_SYNC_LIMIT)
-    {
-      refresh_run (job, NULL);
-      apply_refresh (self, job);
-      refresh_free (job);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
     }
   else
     {
-      g_autoptr(GTask) task = NULL;
+      job = g_new0 (Refresh, 1);
+      job->glossary = g_object_ref (self->glossary);
+      job->previous = self->results ? gls_search_results_ref (self->results) : NULL;
+      job->query = g_strdup (self->query ? self->query : "");
+      job->category = g_strdup (self->category);
+      job->letter = self->letter;
+      job->generation = self->generation;
 
-      self->cancellable = g_cancellable_new ();
-      task = g_task_new (self, self->cancellable, on_refresh_done_cb, NULL);
-      g_task_set_source_tag (task, refresh);
-      g_task_set_task_data (task, job, refresh_free);
-      g_task_run_in_thread (task, refresh_thread);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+      if (gls_glossary_get_n_terms (self->glossary) <= GLS_RESULT_LIST_SYNC_LIMIT)
+        {
+          refresh_run (job, NULL);
+          apply_refresh (self, job);
+          refresh_free (job);
+        }
+      else
+        {
+          g_autoptr(GTask) task = NULL;
+
+          self->cancellable = g_cancellable_new ();
+          task = g_task_new (self, self->cancellable, on_refresh_done_cb, NULL);
+          g_task_set_source_tag (task, refresh);
+          g_task_set_task_data (task, job, refresh_free);
+          g_task_run_in_thread (task, refresh_thread);
+        }
     }
+
+  if (was_searching != (self->cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 static GType
