@@ -123,6 +123,58 @@ fold_non_ascii (Folder   *folder,
 }
 
 /*
+ * The common case, without offsets: ASCII runs are folded straight into the
+ * string's buffer, a byte at a time, and only other characters take the
+ * Unicode path.  For ASCII, the folded text is never longer than the text
+ * (a space stands for at least one separator), plus one leading space.
+ */
+static void
+fold_fast (Folder     *folder,
+           const char *text,
+           const char *end)
+{
+  GString *out = folder->out;
+  gsize base = out->len;
+  char *dst;
+
+  g_string_set_size (out, base + (end - text) + 1);
+  dst = out->str + base;
+
+  for (const char *p = text; p < end;)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          if ((guint) (c - 'a') < 26u || (guint) (c - '0') < 10u || (guint) (c - 'A') < 26u)
+            {
+              if (folder->pending_space)
+                {
+                  *dst++ = ' ';
+                  folder->pending_space = FALSE;
+                }
+              *dst++ = (guint) (c - 'A') < 26u ? c + ('a' - 'A') : c;
+            }
+          else if (c != '\'' && folder->mode == GLS_FOLD_WORDS && dst > out->str)
+            folder->pending_space = TRUE;
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_truncate (out, dst - out->str);
+          fold_non_ascii (folder, g_utf8_get_char (p), p - text);
+          base = out->len;
+          g_string_set_size (out, base + (end - next) + 1);
+          dst = out->str + base;
+          p = next;
+        }
+    }
+  g_string_truncate (out, dst - out->str);
+}
+
+/*
  * Appends the folded form of @text to @out.  When @source_offsets is given,
  * one guint per byte appended says which byte of @text produced it, so a
  * match found in the folded form can be highlighted in the original.
@@ -146,11 +198,15 @@ gls_fold_append (GString     *out,
     length = strlen (text);
   end = text + length;
 
-  /* A word break before the first character emitted would leave a leading
-   * space, so start every append as if at the start of a fresh string.
-   */
+  /* Words appended to words already there are kept apart by one space. */
   if (mode == GLS_FOLD_WORDS && out->len > 0 && out->str[out->len - 1] != ' ')
     folder.pending_space = TRUE;
+
+  if (source_offsets == NULL)
+    {
+      fold_fast (&folder, text, end);
+      return;
+    }
 
   for (p = text; p < end;)
     {

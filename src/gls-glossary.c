@@ -230,9 +230,9 @@ sort_terms (GlsGlossary *self,
       GlsTerm *term = entries[i].term;
 
       g_free (entries[i].collation_key);
-      _gls_term_set_position (term, i);
+      term->position = i;
       g_ptr_array_add (self->terms, term);
-      self->terms_by_ordinal[_gls_term_get_ordinal (term)] = term;
+      self->terms_by_ordinal[term->ordinal] = term;
     }
 }
 
@@ -288,98 +288,69 @@ index_categories (GlsGlossary *self,
   g_array_unref (indices);
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
+/* Every (referring term, referred term) pair of positions: related ids and
+ * inline references that resolve to another term.
+ */
+static GArray *
+collect_edges (GlsGlossary *self)
 {
-  guint32 pa = *(const guint32 *) a;
-  guint32 pb = *(const guint32 *) b;
+  GArray *edges = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
 
-  return (pa > pb) - (pa < pb);
-}
-
-typedef void (*EdgeFunc) (GlsGlossary *self,
-                          guint32     *data,
-                          guint        from,
-                          guint        to);
-
-/* Calls @func for every related id and inline reference of every term. */
-static void
-foreach_edge (GlsGlossary *self,
-              EdgeFunc     func,
-              guint32     *data)
-{
-  for (guint from = 0; from < self->terms->len; from++)
+  for (guint32 from = 0; from < self->terms->len; from++)
     {
       GlsTerm *term = g_ptr_array_index (self->terms, from);
-      const char * const *related = gls_term_get_related_ids (term);
+      guint n_references = term->n_definitions ? term->reference_ends[term->n_definitions - 1] : 0;
 
-      for (guint i = 0; related[i] != NULL; i++)
+      for (guint i = 0; term->related_ids[i] != NULL; i++)
         {
-          GlsTerm *target = g_hash_table_lookup (self->terms_by_id, related[i]);
+          GlsTerm *target = g_hash_table_lookup (self->terms_by_id, term->related_ids[i]);
+          guint32 edge[2] = { from, target ? target->position : 0 };
 
           if (target != NULL && target != term)
-            func (self, data, from, gls_term_get_position (target));
+            g_array_append_val (edges, edge);
         }
-
-      for (guint d = 0; d < gls_term_get_n_definitions (term); d++)
+      for (guint i = 0; i < n_references; i++)
         {
-          guint n_references;
-          const GlsReference *references = gls_term_get_references (term, d, &n_references);
+          GlsTerm *target = g_hash_table_lookup (self->terms_by_id, term->references[i].term_id);
+          guint32 edge[2] = { from, target ? target->position : 0 };
 
-          for (guint i = 0; i < n_references; i++)
-            {
-              GlsTerm *target = g_hash_table_lookup (self->terms_by_id, references[i].term_id);
-
-              if (target != NULL && target != term)
-                func (self, data, from, gls_term_get_position (target));
-            }
+          if (target != NULL && target != term)
+            g_array_append_val (edges, edge);
         }
     }
-}
-
-static void
-count_edge (GlsGlossary *self,
-            guint32     *counts,
-            guint        from,
-            guint        to)
-{
-  counts[to + 1]++;
-}
-
-static void
-fill_edge (GlsGlossary *self,
-           guint32     *cursors,
-           guint        from,
-           guint        to)
-{
-  self->backlinks[cursors[to]++] = from;
+  return edges;
 }
 
 static void
 index_backlinks (GlsGlossary *self)
 {
   guint n_terms = self->terms->len;
+  g_autoptr(GArray) edges = collect_edges (self);
   g_autofree guint32 *offsets = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *cursors = NULL;
   guint32 write = 0;
 
-  foreach_edge (self, count_edge, offsets);
+  for (guint e = 0; e < edges->len; e++)
+    offsets[((guint32 *) edges->data)[2 * e + 1] + 1]++;
   for (guint i = 0; i < n_terms; i++)
     offsets[i + 1] += offsets[i];
 
+  /* Edges come in order of the referring term, so each slice fills sorted. */
   self->backlinks = g_new (guint32, MAX (offsets[n_terms], 1));
   cursors = g_memdup2 (offsets, (n_terms + 1) * sizeof (guint32));
-  foreach_edge (self, fill_edge, cursors);
+  for (guint e = 0; e < edges->len; e++)
+    {
+      guint32 *edge = (guint32 *) edges->data + 2 * e;
 
-  /* A term may name another twice; keep each backlink once, in display order. */
+      self->backlinks[cursors[edge[1]]++] = edge[0];
+    }
+
+  /* A term may name another twice; keep each backlink once. */
   self->backlink_offsets = g_new (guint32, n_terms + 1);
   for (guint i = 0; i < n_terms; i++)
     {
       guint32 start = write;
 
-      qsort (self->backlinks + offsets[i], offsets[i + 1] - offsets[i], sizeof (guint32),
-             compare_positions);
       for (guint32 j = offsets[i]; j < offsets[i + 1]; j++)
         if (write == start || self->backlinks[write - 1] != self->backlinks[j])
           self->backlinks[write++] = self->backlinks[j];

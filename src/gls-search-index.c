@@ -14,74 +14,130 @@
 /*
  * Collects the distinct words of every term, then lays them out sorted with
  * their postings.  Terms arrive in ordinal order, so each word's postings
- * come out ascending without sorting them.
+ * come out ascending without sorting them.  A glossary of 100,000 terms has
+ * millions of words in its definitions, so words are hashed as they are
+ * scanned and kept in an open-addressing table of their own.
  */
 typedef struct
 {
-  GHashTable   *ids;           /* word (in chunk) -> id + 1 */
-  GStringChunk *chunk;
-  GPtrArray    *words;         /* id -> word */
+  GString      *text;          /* the distinct words, each ending in a NUL */
+  GArray       *word_starts;   /* id -> guint32 offset in text */
+  guint32      *slots;         /* id + 1, 0 for an empty slot */
+  guint32      *hashes;        /* id -> hash */
+  guint32       mask;
   GArray       *last_term;     /* id -> last ordinal + 1 that used it */
   GArray       *term_words;    /* the ids each term uses, term after term */
   GArray       *term_ends;     /* ordinal -> end of its ids in term_words */
+  GString      *folded;
 } WordIndexBuilder;
 
 static void
 word_index_builder_init (WordIndexBuilder *builder)
 {
-  builder->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  builder->chunk = g_string_chunk_new (64 * 1024);
-  builder->words = g_ptr_array_new ();
+  builder->text = g_string_sized_new (64 * 1024);
+  builder->word_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  builder->mask = 1023;
+  builder->slots = g_new0 (guint32, builder->mask + 1);
+  builder->hashes = g_new (guint32, (builder->mask + 1) / 2);
   builder->last_term = g_array_new (FALSE, FALSE, sizeof (guint32));
   builder->term_words = g_array_new (FALSE, FALSE, sizeof (guint32));
   builder->term_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
+  builder->folded = g_string_sized_new (4096);
 }
 
-/* Adds the space-separated words of @words to the term being built. */
+static inline const char *
+builder_word (WordIndexBuilder *builder,
+              guint32           id)
+{
+  return builder->text->str + g_array_index (builder->word_starts, guint32, id);
+}
+
+/* Doubles the table, keeping it at most half full. */
+static void
+grow_table (WordIndexBuilder *builder)
+{
+  guint32 n_words = builder->word_starts->len;
+  guint32 mask = builder->mask * 2 + 1;
+
+  g_free (builder->slots);
+  builder->slots = g_new0 (guint32, mask + 1);
+  builder->hashes = g_renew (guint32, builder->hashes, (mask + 1) / 2);
+  builder->mask = mask;
+  for (guint32 id = 0; id < n_words; id++)
+    {
+      guint32 slot = builder->hashes[id] & mask;
+
+      while (builder->slots[slot] != 0)
+        slot = (slot + 1) & mask;
+      builder->slots[slot] = id + 1;
+    }
+}
+
+static guint32
+lookup_word (WordIndexBuilder *builder,
+             const char       *word,
+             gsize             length,
+             guint32           hash)
+{
+  guint32 slot = hash & builder->mask;
+  guint32 id;
+  guint32 start;
+
+  for (; builder->slots[slot] != 0; slot = (slot + 1) & builder->mask)
+    {
+      const char *candidate;
+
+      id = builder->slots[slot] - 1;
+      if (builder->hashes[id] != hash)
+        continue;
+      candidate = builder_word (builder, id);
+      if (memcmp (candidate, word, length) == 0 && candidate[length] == '\0')
+        return id;
+    }
+
+  id = builder->word_starts->len;
+  start = builder->text->len;
+  g_string_append_len (builder->text, word, length);
+  g_string_append_c (builder->text, '\0');
+  g_array_append_val (builder->word_starts, start);
+  g_array_set_size (builder->last_term, id + 1);
+  g_array_index (builder->last_term, guint32, id) = 0;
+  builder->hashes[id] = hash;
+  builder->slots[slot] = id + 1;
+  if ((id + 1) * 2 > builder->mask)
+    grow_table (builder);
+  return id;
+}
+
+/* Adds the words of @folded, folded text with one space between words, to
+ * the term being built.
+ */
 static void
 word_index_builder_add (WordIndexBuilder *builder,
                         guint32           ordinal,
-                        char             *words)
+                        const char       *folded,
+                        gsize             length)
 {
-  char *word = words;
+  const char *end = folded + length;
+  const char *word = folded;
 
-  while (*word != '\0')
+  while (word < end)
     {
-      char *end = strchr (word, ' ');
-      char saved = '\0';
-      gpointer value;
+      const char *p = word;
+      guint32 hash = 2166136261u;
       guint32 id;
 
-      if (end != NULL)
-        {
-          saved = *end;
-          *end = '\0';
-        }
+      /* FNV-1a over the word's bytes, on the way to its end. */
+      for (; p < end && *p != ' '; p++)
+        hash = (hash ^ (guchar) *p) * 16777619u;
 
-      value = g_hash_table_lookup (builder->ids, word);
-      if (value != NULL)
-        id = GPOINTER_TO_UINT (value) - 1;
-      else
-        {
-          char *stored = g_string_chunk_insert (builder->chunk, word);
-          guint32 never = 0;
-
-          id = builder->words->len;
-          g_ptr_array_add (builder->words, stored);
-          g_array_append_val (builder->last_term, never);
-          g_hash_table_insert (builder->ids, stored, GUINT_TO_POINTER (id + 1));
-        }
-
+      id = lookup_word (builder, word, p - word, hash);
       if (g_array_index (builder->last_term, guint32, id) != ordinal + 1)
         {
           g_array_index (builder->last_term, guint32, id) = ordinal + 1;
           g_array_append_val (builder->term_words, id);
         }
-
-      if (end == NULL)
-        break;
-      *end = saved;
-      word = end + 1;
+      word = p + 1;
     }
 }
 
@@ -98,30 +154,29 @@ compare_word_ids (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  const char *const *words = user_data;
+  WordIndexBuilder *builder = user_data;
 
-  return strcmp (words[*(const guint32 *) a], words[*(const guint32 *) b]);
+  return strcmp (builder_word (builder, *(const guint32 *) a),
+                 builder_word (builder, *(const guint32 *) b));
 }
 
 static void
 word_index_builder_finish (WordIndexBuilder *builder,
                            GlsWordIndex     *index)
 {
-  guint n_words = builder->words->len;
-  g_autofree guint32 *order = g_new (guint32, n_words);
-  g_autofree guint32 *rank = g_new (guint32, n_words);
+  guint n_words = builder->word_starts->len;
+  g_autofree guint32 *order = g_new (guint32, MAX (n_words, 1));
+  g_autofree guint32 *rank = g_new (guint32, MAX (n_words, 1));
   g_autofree guint32 *fill = NULL;
   guint32 *counts;
   gsize text_len = 0;
   guint32 begin = 0;
 
   for (guint i = 0; i < n_words; i++)
-    {
-      order[i] = i;
-      text_len += strlen (builder->words->pdata[i]) + 1;
-    }
+    order[i] = i;
+  text_len = builder->text->len;
 
-  g_qsort_with_data (order, n_words, sizeof (guint32), compare_word_ids, builder->words->pdata);
+  g_qsort_with_data (order, n_words, sizeof (guint32), compare_word_ids, builder);
 
   index->n_words = n_words;
   index->text = g_malloc (MAX (text_len, 1));
@@ -129,7 +184,7 @@ word_index_builder_finish (WordIndexBuilder *builder,
   text_len = 0;
   for (guint i = 0; i < n_words; i++)
     {
-      const char *word = builder->words->pdata[order[i]];
+      const char *word = builder_word (builder, order[i]);
       gsize len = strlen (word) + 1;
 
       rank[order[i]] = i;
@@ -160,9 +215,11 @@ word_index_builder_finish (WordIndexBuilder *builder,
       begin = end;
     }
 
-  g_hash_table_unref (builder->ids);
-  g_string_chunk_free (builder->chunk);
-  g_ptr_array_unref (builder->words);
+  g_string_free (builder->text, TRUE);
+  g_array_unref (builder->word_starts);
+  g_free (builder->slots);
+  g_free (builder->hashes);
+  g_string_free (builder->folded, TRUE);
   g_array_unref (builder->last_term);
   g_array_unref (builder->term_words);
   g_array_unref (builder->term_ends);
@@ -211,14 +268,38 @@ gls_word_index_prefix_range (const GlsWordIndex *index,
   *last = lo;
 }
 
+/* Most comparisons end in the first 8 bytes, without reading the keys. */
+static guint64
+key_prefix (const char *key)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      prefix = (prefix << 8) | (guchar) key[i];
+      if (key[i] == '\0')
+        {
+          prefix <<= 8 * (7 - i);
+          break;
+        }
+    }
+  return prefix;
+}
+
 static int
 compare_key_entries (gconstpointer a,
                      gconstpointer b)
 {
   const GlsKeyEntry *ka = a;
   const GlsKeyEntry *kb = b;
-  int cmp = strcmp (ka->key, kb->key);
+  int cmp;
 
+  if (ka->prefix != kb->prefix)
+    return ka->prefix < kb->prefix ? -1 : 1;
+  /* Equal prefixes: both keys are shorter than 8 bytes and equal, or both
+   * go on past their 8th byte.
+   */
+  cmp = (ka->prefix & 0xff) != 0 ? strcmp (ka->key + 8, kb->key + 8) : 0;
   if (cmp != 0)
     return cmp;
   return (ka->ordinal > kb->ordinal) - (ka->ordinal < kb->ordinal);
@@ -233,12 +314,11 @@ build_keys (GlsSearchIndex *index)
   for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
     {
       GlsTerm *term = index->terms[ordinal];
-      guint n_keys;
-      const char * const *compact = _gls_term_get_compact_keys (term, &n_keys);
-
-      for (guint k = 0; k < n_keys; k++)
+      for (guint k = 0; k < term->n_compact_keys; k++)
         {
-          GlsKeyEntry entry = { compact[k], ordinal, _gls_term_get_key_kind (term, k) };
+          GlsKeyEntry entry = {
+            term->compact_keys[k], key_prefix (term->compact_keys[k]), ordinal, term->key_kinds[k]
+          };
 
           g_array_append_val (keys, entry);
           if (entry.kind != GLS_KEY_ABBREVIATION)
@@ -264,14 +344,12 @@ foreach_gram (GlsSearchIndex *index,
                                      guint32       ordinal))
 {
   GlsTerm *term = index->terms[ordinal];
-  guint n_keys;
-  const char * const *keys = _gls_term_get_compact_keys (term, &n_keys);
 
-  for (guint k = 0; k < n_keys; k++)
+  for (guint k = 0; k < term->n_compact_keys; k++)
     {
-      const guchar *key = (const guchar *) keys[k];
+      const guchar *key = (const guchar *) term->compact_keys[k];
 
-      if (_gls_term_get_key_kind (term, k) == GLS_KEY_ABBREVIATION)
+      if (term->key_kinds[k] == GLS_KEY_ABBREVIATION)
         continue;
       for (gsize i = 0; key[i] != '\0'; i++)
         {
@@ -329,34 +407,40 @@ build_grams (GlsSearchIndex *index)
 }
 
 static void
-build_word_indexes (GlsSearchIndex *index)
+build_name_words (GlsSearchIndex *index)
 {
-  WordIndexBuilder names;
-  WordIndexBuilder definitions;
-  GString *folded = g_string_sized_new (1024);
+  WordIndexBuilder builder;
 
-  word_index_builder_init (&names);
-  word_index_builder_init (&definitions);
+  word_index_builder_init (&builder);
+  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
+    {
+      const char *words = index->terms[ordinal]->name_words;
 
+      word_index_builder_add (&builder, ordinal, words, strlen (words));
+      word_index_builder_end_term (&builder);
+    }
+  word_index_builder_finish (&builder, &index->name_words);
+}
+
+static gpointer
+build_definition_words (gpointer data)
+{
+  GlsSearchIndex *index = data;
+  WordIndexBuilder builder;
+
+  word_index_builder_init (&builder);
   for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
     {
       GlsTerm *term = index->terms[ordinal];
-      guint n_definitions = gls_term_get_n_definitions (term);
 
-      g_string_assign (folded, _gls_term_get_name_words (term));
-      word_index_builder_add (&names, ordinal, folded->str);
-      word_index_builder_end_term (&names);
-
-      g_string_truncate (folded, 0);
-      for (guint d = 0; d < n_definitions; d++)
-        gls_fold_append (folded, gls_term_get_definition (term, d), -1, GLS_FOLD_WORDS, NULL);
-      word_index_builder_add (&definitions, ordinal, folded->str);
-      word_index_builder_end_term (&definitions);
+      g_string_truncate (builder.folded, 0);
+      for (guint d = 0; d < term->n_definitions; d++)
+        gls_fold_append (builder.folded, term->definitions[d], -1, GLS_FOLD_WORDS, NULL);
+      word_index_builder_add (&builder, ordinal, builder.folded->str, builder.folded->len);
+      word_index_builder_end_term (&builder);
     }
-
-  word_index_builder_finish (&names, &index->name_words);
-  word_index_builder_finish (&definitions, &index->definition_words);
-  g_string_free (folded, TRUE);
+  word_index_builder_finish (&builder, &index->definition_words);
+  return NULL;
 }
 
 static void
@@ -387,6 +471,7 @@ gls_search_index_new (GlsTerm **terms_by_ordinal,
                       guint     n_categories)
 {
   GlsSearchIndex *index = g_new0 (GlsSearchIndex, 1);
+  GThread *definitions;
 
   index->n_terms = n_terms;
   index->terms = terms_by_ordinal;
@@ -395,10 +480,13 @@ gls_search_index_new (GlsTerm **terms_by_ordinal,
   for (guint32 ordinal = 0; ordinal < n_terms; ordinal++)
     index->position_of[ordinal] = gls_term_get_position (terms_by_ordinal[ordinal]);
 
+  /* The definitions are most of the work: index them on a second core. */
+  definitions = g_thread_new ("gls-index", build_definition_words, index);
   build_keys (index);
   build_grams (index);
-  build_word_indexes (index);
+  build_name_words (index);
   build_filters (index);
+  g_thread_join (definitions);
 
   return index;
 }

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *key;            /* owned by the term */
+  guint64     prefix;         /* the key's first 8 bytes, big-endian, for sorting */
   guint32     ordinal;
   guint8      kind;           /* GlsKeyKind */
 } GlsKeyEntry;

@@ -242,11 +242,8 @@ static gboolean
 term_keys_contain (GlsTerm    *term,
                    const char *compact)
 {
-  guint n_keys;
-  const char * const *keys = _gls_term_get_compact_keys (term, &n_keys);
-
-  for (guint k = 0; k < n_keys; k++)
-    if (_gls_term_get_key_kind (term, k) != GLS_KEY_ABBREVIATION && strstr (keys[k], compact))
+  for (guint k = 0; k < term->n_compact_keys; k++)
+    if (term->key_kinds[k] != GLS_KEY_ABBREVIATION && strstr (term->compact_keys[k], compact))
       return TRUE;
   return FALSE;
 }

@@ -4,34 +4,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "gls-fold.h"
 #include "gls-term-private.h"
-
-struct _GlsTerm
-{
-  GObject   parent_instance;
-
-  char     *id;
-  char     *name;
-  char    **abbreviations;
-  char    **aliases;
-  char    **category_ids;
-  char    **related_ids;
-  char    **definitions;
-  GArray  **references;       /* one per definition, or NULL */
-
-  char    **compact_keys;
-  guint8   *key_kinds;
-  char     *name_words;
-
-  guint16  *category_indices;
-  guint     n_category_indices;
-  guint     n_definitions;
-  guint     n_compact_keys;
-  guint     ordinal;
-  guint     position;
-  char      letter;
-};
 
 G_DEFINE_FINAL_TYPE (GlsTerm, gls_term, G_TYPE_OBJECT)
 
@@ -44,30 +20,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *const empty_strv[] = { NULL };
-
 static void
 gls_term_finalize (GObject *object)
 {
   GlsTerm *self = (GlsTerm *) object;
 
-  g_free (self->id);
-  g_free (self->name);
-  g_strfreev (self->abbreviations);
-  g_strfreev (self->aliases);
-  g_strfreev (self->category_ids);
-  g_strfreev (self->related_ids);
-  g_strfreev (self->definitions);
-  if (self->references != NULL)
-    {
-      for (guint i = 0; i < self->n_definitions; i++)
-        g_clear_pointer (&self->references[i], g_array_unref);
-      g_free (self->references);
-    }
-  g_strfreev (self->compact_keys);
-  g_free (self->key_kinds);
-  g_free (self->name_words);
-  g_free (self->category_indices);
+  g_free (self->storage);
 
   G_OBJECT_CLASS (gls_term_parent_class)->finalize (object);
 }
@@ -121,7 +79,7 @@ _gls_reference_clear (gpointer data)
 {
   GlsReference *reference = data;
 
-  g_clear_pointer (&reference->term_id, g_free);
+  g_clear_pointer ((char **) &reference->term_id, g_free);
 }
 
 void
@@ -137,73 +95,221 @@ gls_term_data_clear (GlsTermData *data)
   g_clear_pointer (&data->references, g_ptr_array_unref);
 }
 
-/* Turns a GPtrArray of strings into a GStrv, or NULL when it is empty. */
-static char **
-steal_strv (GPtrArray **array)
+/* The search keys of a term before they are copied into its storage. */
+typedef struct
 {
-  GPtrArray *strings = g_steal_pointer (array);
+  GString *text;           /* each key, then the words, NUL-terminated */
+  GArray  *starts;         /* guint offsets of the keys in text */
+  GArray  *kinds;          /* guint8 */
+  gsize    words_start;
+} Keys;
 
-  if (strings == NULL)
-    return NULL;
-  if (strings->len == 0)
-    {
-      g_ptr_array_unref (strings);
-      return NULL;
-    }
-  g_ptr_array_set_free_func (strings, NULL);
-  g_ptr_array_add (strings, NULL);
-  return (char **) g_ptr_array_free (strings, FALSE);
+static void
+add_key (Keys       *keys,
+         const char *string,
+         GlsKeyKind  kind)
+{
+  gsize start = keys->text->len;
+  guint8 kind8 = kind;
+  guint start32 = start;
+
+  gls_fold_append (keys->text, string, -1, GLS_FOLD_COMPACT, NULL);
+  if (keys->text->len == start)
+    return;
+  g_string_append_c (keys->text, '\0');
+  g_array_append_val (keys->starts, start32);
+  g_array_append_val (keys->kinds, kind8);
 }
 
 static void
-fold_keys (GlsTerm *self)
+fold_keys (GlsTermData *data,
+           Keys        *keys)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GByteArray) kinds = g_byte_array_new ();
-  GString *words = g_string_new (NULL);
-  struct { char **strings; GlsKeyKind kind; } groups[] = {
-    { self->abbreviations, GLS_KEY_ABBREVIATION },
-    { self->aliases, GLS_KEY_ALIAS },
-  };
-  char *compact;
+  keys->text = g_string_sized_new (256);
+  keys->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  keys->kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
 
-  compact = gls_fold (self->name, GLS_FOLD_COMPACT);
-  if (*compact != '\0')
+  add_key (keys, data->name, GLS_KEY_NAME);
+  for (guint i = 0; data->abbreviations && i < data->abbreviations->len; i++)
+    add_key (keys, g_ptr_array_index (data->abbreviations, i), GLS_KEY_ABBREVIATION);
+  for (guint i = 0; data->aliases && i < data->aliases->len; i++)
+    add_key (keys, g_ptr_array_index (data->aliases, i), GLS_KEY_ALIAS);
+
+  {
+    g_autoptr(GString) words = g_string_new (NULL);
+
+    gls_fold_append (words, data->name, -1, GLS_FOLD_WORDS, NULL);
+    for (guint i = 0; data->aliases && i < data->aliases->len; i++)
+      gls_fold_append (words, g_ptr_array_index (data->aliases, i), -1, GLS_FOLD_WORDS, NULL);
+    keys->words_start = keys->text->len;
+    g_string_append_len (keys->text, words->str, words->len);
+  }
+  g_string_append_c (keys->text, '\0');
+}
+
+/* Hands out consecutive pieces of a term's storage. */
+typedef struct
+{
+  char *pointers;      /* const char * slots and GlsReference, aligned */
+  char *numbers;       /* guint32, then guint16, then guint8 */
+  char *chars;
+} Packer;
+
+static gsize
+strings_size (GPtrArray *strings)
+{
+  gsize size = 0;
+
+  for (guint i = 0; strings && i < strings->len; i++)
+    size += strlen (g_ptr_array_index (strings, i)) + 1;
+  return size;
+}
+
+static const char *
+pack_string (Packer     *packer,
+             const char *string,
+             gsize       length)
+{
+  char *copy = packer->chars;
+
+  memcpy (copy, string, length);
+  copy[length] = '\0';
+  packer->chars += length + 1;
+  return copy;
+}
+
+static const char **
+pack_strings (Packer    *packer,
+              GPtrArray *strings)
+{
+  const char **array = (const char **) packer->pointers;
+  guint n = strings ? strings->len : 0;
+
+  for (guint i = 0; i < n; i++)
     {
-      guint8 kind = GLS_KEY_NAME;
+      const char *string = g_ptr_array_index (strings, i);
 
-      g_ptr_array_add (keys, compact);
-      g_byte_array_append (kinds, &kind, 1);
+      array[i] = pack_string (packer, string, strlen (string));
     }
-  else
-    g_free (compact);
+  array[n] = NULL;
+  packer->pointers += (n + 1) * sizeof (char *);
+  return array;
+}
 
-  gls_fold_append (words, self->name, -1, GLS_FOLD_WORDS, NULL);
+static guint
+array_length (GPtrArray *array)
+{
+  return array ? array->len : 0;
+}
 
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+/* Copies everything in @data into one block. */
+static void
+pack (GlsTerm     *self,
+      GlsTermData *data,
+      Keys        *keys)
+{
+  guint n_definitions = array_length (data->definitions);
+  guint n_categories = array_length (data->category_ids);
+  guint n_keys = keys->starts->len;
+  gsize n_references = 0;
+  gsize reference_chars = 0;
+  gsize pointers_size;
+  gsize numbers_size;
+  gsize chars_size;
+  Packer packer;
+  GlsReference *reference;
+
+  for (guint d = 0; data->references && d < data->references->len; d++)
     {
-      for (guint i = 0; groups[g].strings != NULL && groups[g].strings[i] != NULL; i++)
+      GArray *references = g_ptr_array_index (data->references, d);
+
+      n_references += references->len;
+      for (guint i = 0; i < references->len; i++)
+        reference_chars += strlen (g_array_index (references, GlsReference, i).term_id) + 1;
+    }
+
+  pointers_size = (array_length (data->abbreviations) + array_length (data->aliases) +
+                   n_categories + array_length (data->related_ids) + n_definitions +
+                   n_keys + 6) * sizeof (char *) +
+                  n_references * sizeof (GlsReference);
+  numbers_size = n_definitions * sizeof (guint32) + n_categories * sizeof (guint16) + n_keys;
+  chars_size = strlen (data->id) + 1 + strlen (data->name) + 1 +
+               strings_size (data->abbreviations) + strings_size (data->aliases) +
+               strings_size (data->category_ids) + strings_size (data->related_ids) +
+               strings_size (data->definitions) + reference_chars + keys->text->len;
+
+  self->storage = g_malloc (pointers_size + numbers_size + chars_size);
+  packer.pointers = self->storage;
+  packer.numbers = packer.pointers + pointers_size;
+  packer.chars = packer.numbers + numbers_size;
+
+  self->id = pack_string (&packer, data->id, strlen (data->id));
+  self->name = pack_string (&packer, data->name, strlen (data->name));
+  self->abbreviations = pack_strings (&packer, data->abbreviations);
+  self->aliases = pack_strings (&packer, data->aliases);
+  self->category_ids = pack_strings (&packer, data->category_ids);
+  self->related_ids = pack_strings (&packer, data->related_ids);
+  self->definitions = pack_strings (&packer, data->definitions);
+  self->n_definitions = n_definitions;
+
+  self->compact_keys = (const char **) packer.pointers;
+  packer.pointers += (n_keys + 1) * sizeof (char *);
+  self->references = (GlsReference *) packer.pointers;
+  packer.pointers += n_references * sizeof (GlsReference);
+
+  self->reference_ends = (guint32 *) packer.numbers;
+  packer.numbers += n_definitions * sizeof (guint32);
+  self->category_indices = (guint16 *) packer.numbers;
+  packer.numbers += n_categories * sizeof (guint16);
+  self->key_kinds = (guint8 *) packer.numbers;
+  memcpy (self->key_kinds, keys->kinds->data, n_keys);
+
+  reference = self->references;
+  for (guint d = 0; d < n_definitions; d++)
+    {
+      GArray *references = data->references ? g_ptr_array_index (data->references, d) : NULL;
+
+      for (guint i = 0; references != NULL && i < references->len; i++)
         {
-          guint8 kind = groups[g].kind;
+          const GlsReference *source = &g_array_index (references, GlsReference, i);
 
-          compact = gls_fold (groups[g].strings[i], GLS_FOLD_COMPACT);
-          if (*compact == '\0')
-            {
-              g_free (compact);
-              continue;
-            }
-          g_ptr_array_add (keys, compact);
-          g_byte_array_append (kinds, &kind, 1);
-          if (kind == GLS_KEY_ALIAS)
-            gls_fold_append (words, groups[g].strings[i], -1, GLS_FOLD_WORDS, NULL);
+          reference->start = source->start;
+          reference->end = source->end;
+          reference->term_id = pack_string (&packer, source->term_id, strlen (source->term_id));
+          reference++;
         }
+      self->reference_ends[d] = reference - self->references;
     }
 
-  self->n_compact_keys = keys->len;
-  g_ptr_array_add (keys, NULL);
-  self->compact_keys = (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
-  self->key_kinds = g_byte_array_free (g_steal_pointer (&kinds), FALSE);
-  self->name_words = g_string_free (words, FALSE);
+  {
+    char *folded = packer.chars;
+
+    memcpy (folded, keys->text->str, keys->text->len);
+    for (guint k = 0; k < n_keys; k++)
+      self->compact_keys[k] = folded + g_array_index (keys->starts, guint, k);
+    self->compact_keys[n_keys] = NULL;
+    self->n_compact_keys = n_keys;
+    self->name_words = folded + keys->words_start;
+  }
+}
+
+GlsTerm *
+_gls_term_new (GlsTermData *data,
+               guint        ordinal)
+{
+  GlsTerm *self;
+  Keys keys;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data->id != NULL, NULL);
+  g_return_val_if_fail (data->name != NULL, NULL);
+
+  self = g_object_new (GLS_TYPE_TERM, NULL);
+  self->ordinal = ordinal;
+  self->position = ordinal;
+
+  fold_keys (data, &keys);
+  pack (self, data, &keys);
 
   /* The letter index files a term under the base letter of its first
    * letter or digit; anything other than A to Z goes under '#'.
@@ -213,44 +319,11 @@ fold_keys (GlsTerm *self)
     self->letter = g_ascii_toupper (self->compact_keys[0][0]);
   else
     self->letter = '#';
-}
 
-GlsTerm *
-_gls_term_new (GlsTermData *data,
-               guint        ordinal)
-{
-  GlsTerm *self;
-
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (data->id != NULL, NULL);
-  g_return_val_if_fail (data->name != NULL, NULL);
-
-  self = g_object_new (GLS_TYPE_TERM, NULL);
-  self->ordinal = ordinal;
-  self->position = ordinal;
-  self->id = g_steal_pointer (&data->id);
-  self->name = g_steal_pointer (&data->name);
-  self->abbreviations = steal_strv (&data->abbreviations);
-  self->aliases = steal_strv (&data->aliases);
-  self->category_ids = steal_strv (&data->category_ids);
-  self->related_ids = steal_strv (&data->related_ids);
-
-  if (data->definitions != NULL)
-    {
-      self->n_definitions = data->definitions->len;
-      if (data->references != NULL)
-        {
-          g_assert (data->references->len == self->n_definitions);
-          g_ptr_array_set_free_func (data->references, NULL);
-          self->references = (GArray **) g_ptr_array_free (g_steal_pointer (&data->references),
-                                                           FALSE);
-        }
-      self->definitions = steal_strv (&data->definitions);
-    }
-
+  g_string_free (keys.text, TRUE);
+  g_array_unref (keys.starts);
+  g_array_unref (keys.kinds);
   gls_term_data_clear (data);
-  fold_keys (self);
-
   return self;
 }
 
@@ -276,7 +349,7 @@ gls_term_get_abbreviations (GlsTerm *self)
 {
   g_return_val_if_fail (GLS_IS_TERM (self), NULL);
 
-  return self->abbreviations ? (const char * const *) self->abbreviations : empty_strv;
+  return self->abbreviations;
 }
 
 const char * const *
@@ -284,7 +357,7 @@ gls_term_get_aliases (GlsTerm *self)
 {
   g_return_val_if_fail (GLS_IS_TERM (self), NULL);
 
-  return self->aliases ? (const char * const *) self->aliases : empty_strv;
+  return self->aliases;
 }
 
 const char * const *
@@ -292,7 +365,7 @@ gls_term_get_category_ids (GlsTerm *self)
 {
   g_return_val_if_fail (GLS_IS_TERM (self), NULL);
 
-  return self->category_ids ? (const char * const *) self->category_ids : empty_strv;
+  return self->category_ids;
 }
 
 const char * const *
@@ -300,7 +373,7 @@ gls_term_get_related_ids (GlsTerm *self)
 {
   g_return_val_if_fail (GLS_IS_TERM (self), NULL);
 
-  return self->related_ids ? (const char * const *) self->related_ids : empty_strv;
+  return self->related_ids;
 }
 
 guint
@@ -331,20 +404,15 @@ gls_term_get_references (GlsTerm *self,
                          guint    index,
                          guint   *n_references)
 {
-  GArray *references;
+  guint32 first;
 
   g_return_val_if_fail (GLS_IS_TERM (self), NULL);
   g_return_val_if_fail (index < self->n_definitions, NULL);
   g_return_val_if_fail (n_references != NULL, NULL);
 
-  references = self->references ? self->references[index] : NULL;
-  if (references == NULL || references->len == 0)
-    {
-      *n_references = 0;
-      return NULL;
-    }
-  *n_references = references->len;
-  return &g_array_index (references, GlsReference, 0);
+  first = index == 0 ? 0 : self->reference_ends[index - 1];
+  *n_references = self->reference_ends[index] - first;
+  return *n_references > 0 ? &self->references[first] : NULL;
 }
 
 /* Returns: 'A' to 'Z', or '#' for names that start otherwise */
@@ -372,8 +440,7 @@ gls_term_has_category (GlsTerm    *self,
   g_return_val_if_fail (GLS_IS_TERM (self), FALSE);
   g_return_val_if_fail (category_id != NULL, FALSE);
 
-  return self->category_ids != NULL &&
-         g_strv_contains ((const char * const *) self->category_ids, category_id);
+  return g_strv_contains (self->category_ids, category_id);
 }
 
 /* Returns: "Name (ABBR, ABBR)" or just the name */
@@ -384,10 +451,10 @@ gls_term_dup_heading (GlsTerm *self)
 
   g_return_val_if_fail (GLS_IS_TERM (self), NULL);
 
-  if (self->abbreviations == NULL)
+  if (self->abbreviations[0] == NULL)
     return g_strdup (self->name);
 
-  joined = g_strjoinv (", ", self->abbreviations);
+  joined = g_strjoinv (", ", (char **) self->abbreviations);
   return g_strdup_printf ("%s (%s)", self->name, joined);
 }
 
@@ -413,49 +480,14 @@ gls_term_dup_plain_text (GlsTerm *self)
   return g_string_free (text, FALSE);
 }
 
-guint
-_gls_term_get_ordinal (GlsTerm *self)
-{
-  return self->ordinal;
-}
-
-void
-_gls_term_set_position (GlsTerm *self,
-                        guint    position)
-{
-  self->position = position;
-}
-
-const char * const *
-_gls_term_get_compact_keys (GlsTerm *self,
-                            guint   *n_keys)
-{
-  *n_keys = self->n_compact_keys;
-  return (const char * const *) self->compact_keys;
-}
-
-GlsKeyKind
-_gls_term_get_key_kind (GlsTerm *self,
-                        guint    key)
-{
-  g_assert (key < self->n_compact_keys);
-
-  return self->key_kinds[key];
-}
-
-const char *
-_gls_term_get_name_words (GlsTerm *self)
-{
-  return self->name_words;
-}
-
 void
 _gls_term_set_category_indices (GlsTerm       *self,
                                 const guint16 *indices,
                                 guint          n_indices)
 {
-  g_free (self->category_indices);
-  self->category_indices = g_memdup2 (indices, n_indices * sizeof (guint16));
+  g_assert (n_indices <= g_strv_length ((char **) self->category_ids));
+
+  memcpy (self->category_indices, indices, n_indices * sizeof (guint16));
   self->n_category_indices = n_indices;
 }
 
@@ -469,23 +501,16 @@ _gls_term_has_category_index (GlsTerm *self,
   return FALSE;
 }
 
-static void
-strv_remove_index (char **strv,
-                   guint  index)
-{
-  g_free (strv[index]);
-  memmove (&strv[index], &strv[index + 1], (g_strv_length (&strv[index + 1]) + 1) * sizeof (char *));
-}
-
 void
 _gls_term_drop_related (GlsTerm *self,
                         guint    index)
 {
-  g_assert (self->related_ids != NULL && index < g_strv_length (self->related_ids));
+  guint n_related = g_strv_length ((char **) self->related_ids);
 
-  strv_remove_index (self->related_ids, index);
-  if (self->related_ids[0] == NULL)
-    g_clear_pointer (&self->related_ids, g_strfreev);
+  g_assert (index < n_related);
+
+  memmove (&self->related_ids[index], &self->related_ids[index + 1],
+           (n_related - index) * sizeof (char *));
 }
 
 void
@@ -493,11 +518,16 @@ _gls_term_drop_reference (GlsTerm *self,
                           guint    definition,
                           guint    index)
 {
-  GArray *references;
+  guint32 first;
+  guint32 total;
 
   g_assert (definition < self->n_definitions);
-  references = self->references[definition];
-  g_assert (index < references->len);
+  first = definition == 0 ? 0 : self->reference_ends[definition - 1];
+  g_assert (first + index < self->reference_ends[definition]);
 
-  g_array_remove_index (references, index);
+  total = self->reference_ends[self->n_definitions - 1];
+  memmove (&self->references[first + index], &self->references[first + index + 1],
+           (total - first - index - 1) * sizeof (GlsReference));
+  for (guint d = definition; d < self->n_definitions; d++)
+    self->reference_ends[d]--;
 }

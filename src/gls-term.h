@@ -14,9 +14,9 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  guint  start;
-  guint  end;
-  char  *term_id;
+  guint       start;
+  guint       end;
+  const char *term_id;
 } GlsReference;
 
 #define GLS_TYPE_TERM (gls_term_get_type ())
