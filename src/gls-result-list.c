@@ -108,8 +108,8 @@ refresh_run (Refresh      *refresh,
   guint n_results;
   guint n_matches;
 
-  if (refresh->previous != NULL &&
-      g_strcmp0 (gls_search_results_get_query (refresh->previous), refresh->query) == 0)
+  /* "Vendor " asks what "Vendor" asked: the previous results still hold. */
+  if (refresh->previous != NULL && gls_search_results_answer (refresh->previous, refresh->query))
     refresh->results = gls_search_results_ref (refresh->previous);
   else
     refresh->results = gls_search (refresh->glossary, refresh->query, refresh->previous,

@@ -128,7 +128,10 @@ lower_bound_key (const GlsKeyEntry *keys,
   return lo;
 }
 
-/* Returns the end of the run of keys from @first that start with @prefix. */
+/*
+ * Returns the end of the run of keys from @first that start with @prefix.
+ * Runs are mostly short, so the search gallops from @first before it halves.
+ */
 static guint
 prefix_end (const GlsKeyEntry *keys,
             guint              first,
@@ -138,6 +141,14 @@ prefix_end (const GlsKeyEntry *keys,
 {
   guint lo = first;
   guint hi = n_keys;
+  guint step = 1;
+
+  while (lo + step < n_keys && strncmp (keys[lo + step].key, prefix, prefix_len) == 0)
+    {
+      lo += step;
+      step *= 2;
+    }
+  hi = MIN (lo + step, n_keys);
 
   while (lo < hi)
     {
@@ -544,6 +555,26 @@ gls_search (GlsGlossary      *glossary,
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
   return g_steal_pointer (&results);
+}
+
+/* Returns: whether @query folds to the query @results answer */
+gboolean
+gls_search_results_answer (GlsSearchResults *results,
+                           const char       *query)
+{
+  g_autofree char *compact = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *results_words = NULL;
+
+  g_return_val_if_fail (results != NULL, FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  compact = gls_fold (query, GLS_FOLD_COMPACT);
+  if (strcmp (compact, results->query.compact) != 0)
+    return FALSE;
+  words = gls_fold (query, GLS_FOLD_WORDS);
+  results_words = g_strjoinv (" ", results->query.words);
+  return strcmp (words, results_words) == 0;
 }
 
 GlsSearchResults *

@@ -40,6 +40,8 @@ GlsSearchResults *gls_search                         (GlsGlossary      *glossary
                                                       GCancellable     *cancellable) G_GNUC_WARN_UNUSED_RESULT;
 
 GlsSearchResults *gls_search_results_ref             (GlsSearchResults *results);
+gboolean          gls_search_results_answer          (GlsSearchResults *results,
+                                                      const char       *query);
 void              gls_search_results_unref           (GlsSearchResults *results);
 GlsGlossary      *gls_search_results_get_glossary    (GlsSearchResults *results);
 const char       *gls_search_results_get_query       (GlsSearchResults *results);
