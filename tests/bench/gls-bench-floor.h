@@ -1,0 +1,14 @@
+/* gls-bench-floor.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean gls_bench_read_floor (const char *data,
+                               gsize       size);
+
+G_END_DECLS
