@@ -60,6 +60,15 @@ gls_read_file (GFile         *file,
       g_autofree char *size_text = g_format_size (size);
       g_autofree char *limit_text = g_format_size (max_size);
 
+      /* Just over the limit, both round to "1.1 GB": say it in bytes. */
+      if (g_str_equal (size_text, limit_text))
+        {
+          g_free (size_text);
+          g_free (limit_text);
+          size_text = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+          limit_text = g_format_size_full (max_size, G_FORMAT_SIZE_LONG_FORMAT);
+        }
+
       g_set_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_TOO_LARGE,
                    _("“%s” is %s, larger than the limit of %s"), name, size_text, limit_text);
       return NULL;

@@ -109,6 +109,29 @@ set_links (GtkLabel  *heading,
   gtk_widget_set_visible (GTK_WIDGET (label), terms->len > 0);
 }
 
+/*
+ * Pango 1.50 takes time that grows with the square of a word's length to
+ * break it between characters, and GTK measures a label many times: a name
+ * of 10,000 letters froze the window for a minute.  Text with a word longer
+ * than any line breaks anywhere instead, at once.  Returns: whether it does.
+ */
+static gboolean
+set_wrap_mode_for_text (GtkLabel   *label,
+                        const char *text)
+{
+  const guint longest_fitting_word = 200;
+  guint word_length = 0;
+  gboolean long_word = FALSE;
+
+  for (const char *p = text; *p != '\0' && !long_word; p = g_utf8_next_char (p))
+    {
+      word_length = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : word_length + 1;
+      long_word = word_length > longest_fitting_word;
+    }
+  gtk_label_set_wrap_mode (label, long_word ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
+  return long_word;
+}
+
 static void
 remove_children (GtkWidget *parent)
 {
@@ -164,7 +187,7 @@ show_definitions (GlsTermView *self)
         }
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      set_wrap_mode_for_text (GTK_LABEL (label), gtk_label_get_text (GTK_LABEL (label)));
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "definition");
@@ -199,6 +222,19 @@ show_term (GlsTermView *self)
   const char * const *aliases;
 
   gtk_label_set_text (self->name_label, gls_term_get_name (self->term));
+  /* Even broken anywhere, such a name costs a lot to lay out in full; its
+   * first lines are all a heading can show of it anyway.
+   */
+  if (set_wrap_mode_for_text (self->name_label, gls_term_get_name (self->term)))
+    {
+      gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_lines (self->name_label, 4);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_lines (self->name_label, -1);
+    }
 
   abbreviations = g_strjoinv (", ", (char **) gls_term_get_abbreviations (self->term));
   gtk_label_set_text (self->abbreviations_label, abbreviations);

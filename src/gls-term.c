@@ -262,7 +262,11 @@ pack (GlsTerm     *self,
   self->category_indices = (guint16 *) packer.numbers;
   packer.numbers += n_categories * sizeof (guint16);
   self->key_kinds = (guint8 *) packer.numbers;
-  memcpy (self->key_kinds, keys->kinds->data, n_keys);
+  /* A name of nothing but invisible characters folds to no key at all, and
+   * an empty array may have no data to copy from.
+   */
+  if (n_keys > 0)
+    memcpy (self->key_kinds, keys->kinds->data, n_keys);
 
   reference = self->references;
   for (guint d = 0; d < n_definitions; d++)

@@ -560,6 +560,10 @@ stop_progress (GlsWindow *self)
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
 }
 
+static void on_restored_glossary_cb (GlsWindow  *self,
+                                     GParamSpec *pspec,
+                                     gpointer    user_data);
+
 /* The first error, said as a person reads it: "Line 3, column 5: …". */
 static char *
 describe_failure (OpenJob *job,
@@ -615,6 +619,15 @@ on_open_done_cb (GObject      *source_object,
       g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), job->display_name);
       g_autofree char *message = describe_failure (job, error);
 
+      /* A window with nothing to keep, such as one whose last session's file
+       * no longer loads, shows the bundled glossary under the message, and
+       * not the term and category of the file that failed.
+       */
+      if (self->glossary == NULL && !g_file_has_uri_scheme (job->file, "resource"))
+        {
+          g_signal_handlers_disconnect_by_func (self, on_restored_glossary_cb, NULL);
+          gls_window_open_bundled (self);
+        }
       gls_window_show_notice (self, title, message, TRUE);
     }
   else
@@ -776,6 +789,7 @@ gls_window_restore_session (GlsWindow *self)
 {
   g_autofree char *uri = NULL;
   g_autoptr(GFile) file = NULL;
+  GFileType type;
 
   g_return_if_fail (GLS_IS_WINDOW (self));
 
@@ -785,27 +799,37 @@ gls_window_restore_session (GlsWindow *self)
       return;
     }
 
-  g_signal_connect (self, "notify::glossary", G_CALLBACK (on_restored_glossary_cb), NULL);
   uri = g_settings_get_string (self->settings, "last-file");
   if (*uri == '\0')
     {
+      g_signal_connect (self, "notify::glossary", G_CALLBACK (on_restored_glossary_cb), NULL);
       gls_window_open_bundled (self);
       return;
     }
 
+  /* Only a local file is opened on its own: a remote one could keep the
+   * window waiting on the network before it shows anything.
+   */
   file = g_file_new_for_uri (uri);
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+  type = g_file_is_native (file) ? g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL)
+                                 : G_FILE_TYPE_UNKNOWN;
+  if (type != G_FILE_TYPE_REGULAR)
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is no longer there, so the bundled glossary is shown instead."),
-                         name);
+      g_autofree char *message = NULL;
 
+      if (g_file_is_native (file) && type == G_FILE_TYPE_UNKNOWN)
+        message = g_strdup_printf (_("“%s” is no longer there, so the bundled glossary is shown "
+                                     "instead."), name);
+      else
+        message = g_strdup_printf (_("“%s” is not a file that can be opened, so the bundled "
+                                     "glossary is shown instead."), name);
       g_settings_set_string (self->settings, "last-file", "");
       gls_window_open_bundled (self);
       gls_window_show_notice (self, _("The last glossary could not be found"), message, FALSE);
       return;
     }
+  g_signal_connect (self, "notify::glossary", G_CALLBACK (on_restored_glossary_cb), NULL);
   gls_window_open_file (self, file);
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
 
@@ -21,13 +22,12 @@
 #include "gls-xml-loader.h"
 
 #define MAX_DIAGNOSTICS  100
+#define MAX_MESSAGE      200     /* characters; longer ones lose their middle */
 #define PROGRESS_STEP    (1 << 20)
 #define XML_NAMESPACE    "http://www.w3.org/XML/1998/namespace"
 #define XMLNS_NAMESPACE  "http://www.w3.org/2000/xmlns/"
 
-/* Where a diagnostic points: a byte offset into the file when the file's
- * encoding keeps ASCII at its place, a line number otherwise.
- */
+/* Where a diagnostic points: a byte offset into the UTF-8 text parsed. */
 typedef gsize Position;
 #define NO_POSITION G_MAXSIZE
 
@@ -77,9 +77,9 @@ typedef struct
 {
   const char          *display_name;
   GlsLoadFlags         flags;
-  const char          *data;
+  const char          *data;            /* UTF-8, converted if the file is not */
   gsize                size;
-  gboolean             ascii_compatible;
+  char                *converted;
   gsize                content_start;   /* after a byte order mark */
   xmlTextReaderPtr     reader;
   GCancellable        *cancellable;
@@ -116,6 +116,8 @@ typedef struct
   Position             text_tag;        /* the start tags of the open elements */
   Position             definition_tag;
   Position             reference_tag;
+  guint                text_errors;     /* errors found before the open element */
+  guint                definition_errors;
   const char          *empty_element;   /* "category" or "related" */
   GString             *text;
   char                *category_id;
@@ -163,12 +165,6 @@ position_to_line_column (Loader   *loader,
       *column = 0;
       return;
     }
-  if (!loader->ascii_compatible)
-    {
-      *line = position;
-      *column = 0;
-      return;
-    }
 
   position = CLAMP (position, loader->content_start, loader->size);
   if (position < loader->cache_offset)
@@ -193,6 +189,43 @@ position_to_line_column (Loader   *loader,
   loader->cache_offset = position;
   *line = loader->cache_line;
   *column = loader->cache_column;
+}
+
+/*
+ * Returns: @message on one line and of a readable length: line breaks and
+ * other control characters become spaces, and the middle of a long message
+ * (a 10,000-character element name, say) gives way to an ellipsis.
+ */
+static char *
+tidy_message (char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+  GString *tidy = g_string_new (NULL);
+  glong length = g_utf8_strlen (valid, -1);
+  glong index = 0;
+
+  g_free (message);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), index++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (length > MAX_MESSAGE && index == MAX_MESSAGE / 2)
+        {
+          g_string_append (tidy, "…");
+          index = length - MAX_MESSAGE / 2;
+          p = g_utf8_offset_to_pointer (valid, index);
+          c = g_utf8_get_char (p);
+          type = g_unichar_type (c);
+        }
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR ||
+          type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_c (tidy, ' ');
+      else
+        g_string_append_unichar (tidy, c);
+    }
+  g_strchomp (tidy->str);
+  return g_string_free (tidy, FALSE);
 }
 
 static void
@@ -220,7 +253,7 @@ add_diagnostic_at (Loader       *loader,
   diagnostic->code = code;
   diagnostic->line = line;
   diagnostic->column = column;
-  diagnostic->message = message;
+  diagnostic->message = tidy_message (message);
   g_ptr_array_add (loader->diagnostics, diagnostic);
 }
 
@@ -301,23 +334,22 @@ on_xml_error (void        *user_data,
   GlsSeverity severity;
   guint line;
   guint column;
+  guint end_line;
+  guint end_column;
+  gboolean at_end;
 
   if (error == NULL || error->level == XML_ERR_NONE)
     return;
 
   message = g_string_new (error->message ? error->message : _("malformed XML"));
-  g_strchomp (message->str);
-  g_string_set_size (message, strlen (message->str));
-  for (gsize i = 0; i < message->len; i++)
-    if (message->str[i] == '\n' || message->str[i] == '\r')
-      message->str[i] = ' ';
-
   severity = error->level == XML_ERR_WARNING ? GLS_SEVERITY_WARNING : GLS_SEVERITY_ERROR;
   if (severity == GLS_SEVERITY_ERROR)
     loader->stop = TRUE;
 
   line = MAX (error->line, 0);
   column = MAX (error->int2, 0);
+  position_to_line_column (loader, loader->size, &end_line, &end_column);
+  at_end = line > end_line || (line == end_line && column >= end_column);
 
   /* libxml2 calls a file that ends inside an element "extra content at the
    * end of the document": say what is wrong, and where, at the end.  The
@@ -328,8 +360,47 @@ on_xml_error (void        *user_data,
     {
       g_string_printf (message, _("the file ends before <%s> is closed"),
                        (const char *) ((xmlParserCtxtPtr) error->ctxt)->name);
-      if (loader->ascii_compatible)
-        position_to_line_column (loader, loader->size, &line, &column);
+      line = end_line;
+      column = end_column;
+    }
+  /* Some of libxml2's words are for programmers: say them in the user's. */
+  else if (error->code == XML_ERR_DOCUMENT_END)
+    g_string_assign (message, at_end ? _("the file has no element")
+                                     : _("the file goes on after the end of its root element"));
+  else if (error->code == XML_ERR_DOCUMENT_EMPTY)
+    g_string_assign (message, at_end ? _("the file has no element")
+                                     : _("not XML: there is text where an element should start"));
+  else if (strstr (message->str, "not proper UTF-8") != NULL)
+    g_string_assign (message, _("the text is not valid UTF-8: declare the encoding of the file "
+                                "in its first line, or save it as UTF-8"));
+  else if (strstr (message->str, "Char 0x") != NULL ||
+           strstr (message->str, "invalid Char value") != NULL ||
+           strstr (message->str, "invalid xmlChar value") != NULL)
+    g_string_printf (message, _("the character U+%04X is not allowed in XML"),
+                     (guint) MAX (error->int1, 0));
+  else if (strstr (message->str, "character reference out of bounds") != NULL)
+    g_string_assign (message, _("a character reference past U+10FFFF, the last character"));
+  else if (strstr (message->str, "Excessive depth in document") != NULL)
+    g_string_printf (message, _("elements are nested more than %d deep"),
+                     error->int1 > 0 ? error->int1 : (int) xmlParserMaxDepth);
+  else if (strstr (message->str, "huge text node") != NULL)
+    {
+      g_autofree char *limit = g_format_size (XML_MAX_TEXT_LENGTH);
+
+      g_string_printf (message, _("a text is longer than the limit of %s"), limit);
+    }
+  else if (strstr (message->str, "Huge input lookup") != NULL)
+    {
+      g_autofree char *limit = g_format_size (XML_MAX_LOOKUP_LIMIT);
+
+      g_string_printf (message, _("a tag, comment or CDATA section is longer than the limit of %s"),
+                       limit);
+    }
+  else if (at_end && severity == GLS_SEVERITY_ERROR)
+    {
+      g_autofree char *detail = g_strstrip (g_strdup (message->str));
+
+      g_string_printf (message, _("the file ends too early: %s"), detail);
     }
 
   /* After the first error libxml2 goes on to report what follows from it. */
@@ -402,8 +473,6 @@ next_tag (Loader   *loader,
 {
   gsize i;
 
-  if (!loader->ascii_compatible)
-    return xmlGetLineNo (xmlTextReaderCurrentNode (loader->reader));
   if (!loader->tags_in_step)
     return NO_POSITION;
 
@@ -440,8 +509,6 @@ text_position (Loader *loader)
   gsize i;
   char quote = '\0';
 
-  if (!loader->ascii_compatible)
-    return xmlGetLineNo (xmlTextReaderCurrentNode (loader->reader));
   if (!loader->tags_in_step || loader->tag_cursor == NO_POSITION)
     return NO_POSITION;
 
@@ -675,6 +742,7 @@ start_text (Loader   *loader,
 {
   loader->text_kind = kind;
   loader->text_tag = position;
+  loader->text_errors = loader->n_errors;
   g_string_truncate (loader->text, 0);
   push_context (loader, CONTEXT_TEXT);
 }
@@ -798,6 +866,7 @@ start_in_term (Loader     *loader,
     {
       loader->term_has_definition = TRUE;
       loader->definition_tag = position;
+      loader->definition_errors = loader->n_errors;
       g_string_truncate (loader->definition, 0);
       loader->references = g_array_new (FALSE, FALSE, sizeof (GlsReference));
       g_array_set_clear_func (loader->references, _gls_reference_clear);
@@ -945,8 +1014,12 @@ end_text (Loader *loader)
   collapse_space (loader->text);
   if (loader->text->len == 0)
     {
-      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->text_tag, _("<%s> is empty"),
-                text_element_name (loader->text_kind));
+      /* An element left empty by a child reported already is that child's
+       * problem, not a second one.
+       */
+      if (loader->n_errors == loader->text_errors)
+        error_at (loader, GLS_LOAD_ERROR_INVALID, loader->text_tag, _("<%s> is empty"),
+                  text_element_name (loader->text_kind));
       if (loader->in_term)
         loader->term_ok = FALSE;
       return;
@@ -1060,8 +1133,9 @@ end_definition (Loader *loader)
 
   if (loader->definition->len == 0)
     {
-      error_at (loader, GLS_LOAD_ERROR_INVALID, loader->definition_tag,
-                _("<definition> is empty"));
+      if (loader->n_errors == loader->definition_errors)
+        error_at (loader, GLS_LOAD_ERROR_INVALID, loader->definition_tag,
+                  _("<definition> is empty"));
       loader->term_ok = FALSE;
       g_clear_pointer (&loader->references, g_array_unref);
       return;
@@ -1245,10 +1319,8 @@ read_document (Loader  *loader,
 
         case XML_READER_TYPE_DOCUMENT_TYPE:
           {
-            const char *doctype = NULL;
+            const char *doctype = g_strstr_len (loader->data, loader->size, "<!DOCTYPE");
 
-            if (loader->ascii_compatible)
-              doctype = g_strstr_len (loader->data, loader->size, "<!DOCTYPE");
             error_at (loader, GLS_LOAD_ERROR_FORBIDDEN,
                       doctype ? (Position) (doctype - loader->data) : NO_POSITION,
                       _("a DOCTYPE declaration is not allowed in a glossary file"));
@@ -1354,19 +1426,208 @@ compare_diagnostics (gconstpointer a,
   return 0;
 }
 
-static gboolean
-is_ascii_compatible (const char *data,
-                     gsize       size)
+/* The formats of compressed files, which this program does not open. */
+static const char *
+compression_format (const char *data,
+                    gsize       size)
 {
-  const guchar *bytes = (const guchar *) data;
+  static const struct
+  {
+    const char *magic;
+    gsize       length;
+    const char *name;
+  } formats[] = {
+    { "\x1F\x8B", 2, "gzip" },
+    { "\xFD" "7zXZ\0", 6, "xz" },
+    { "BZh", 3, "bzip2" },
+    { "\x28\xB5\x2F\xFD", 4, "zstd" },
+    { "PK\x03\x04", 4, "zip" },
+    { "7z\xBC\xAF\x27\x1C", 6, "7z" },
+  };
 
-  /* UTF-16 and UTF-32, with or without a byte order mark, and EBCDIC. */
-  if (size >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)))
-    return FALSE;
-  if (size >= 2 && (bytes[0] == 0 || bytes[1] == 0))
-    return FALSE;
-  if (size >= 4 && memcmp (bytes, "\x4C\x6F\xA7\x94", 4) == 0)
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (size >= formats[i].length && memcmp (data, formats[i].magic, formats[i].length) == 0)
+      return formats[i].name;
+  return NULL;
+}
+
+/*
+ * Returns: (nullable): the encoding of a file that is not UTF-8, as iconv
+ * names it, from a byte order mark, the zero bytes of UTF-16 and UTF-32 around
+ * the first "<", or the XML declaration; *@skip is the length of a byte order
+ * mark to leave out, *@name_offset where the declaration names the encoding
+ */
+static char *
+detect_encoding (const char *data,
+                 gsize       size,
+                 gsize      *skip,
+                 gsize      *name_offset)
+{
+  static const struct
+  {
+    const char *signature;
+    gsize       length;
+    const char *encoding;
+    gboolean    is_mark;
+  } signatures[] = {
+    { "\x00\x00\xFE\xFF", 4, "UTF-32BE", TRUE },
+    { "\xFF\xFE\x00\x00", 4, "UTF-32LE", TRUE },
+    { "\xFE\xFF", 2, "UTF-16BE", TRUE },
+    { "\xFF\xFE", 2, "UTF-16LE", TRUE },
+    { "\x00\x00\x00\x3C", 4, "UTF-32BE", FALSE },
+    { "\x3C\x00\x00\x00", 4, "UTF-32LE", FALSE },
+    { "\x00\x3C\x00\x3F", 4, "UTF-16BE", FALSE },
+    { "\x3C\x00\x3F\x00", 4, "UTF-16LE", FALSE },
+  };
+  static const char *const unicode_families[] = { "UTF-16", "UTF16", "UTF-32", "UTF32", "UCS-2",
+                                                  "UCS2", "UCS-4", "UCS4", "ISO-10646" };
+  gsize declaration_end;
+  const char *p;
+  const char *end;
+  const char *name;
+  char quote;
+
+  *skip = 0;
+  *name_offset = 0;
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (signatures); i++)
+    {
+      if (size >= signatures[i].length &&
+          memcmp (data, signatures[i].signature, signatures[i].length) == 0)
+        {
+          *skip = signatures[i].is_mark ? signatures[i].length : 0;
+          return g_strdup (signatures[i].encoding);
+        }
+    }
+
+  /* <?xml version="1.0" encoding="NAME"?>, at the very start. */
+  if (size < 6 || memcmp (data, "<?xml", 5) != 0 || !is_xml_space (data[5]))
+    return NULL;
+  end = g_strstr_len (data, MIN (size, 1024), "?>");
+  if (end == NULL)
+    return NULL;
+  declaration_end = end - data;
+  p = g_strstr_len (data, declaration_end, "encoding");
+  if (p == NULL)
+    return NULL;
+  for (p += strlen ("encoding"); p < end && is_xml_space (*p); p++)
+    ;
+  if (p == end || *p++ != '=')
+    return NULL;
+  while (p < end && is_xml_space (*p))
+    p++;
+  if (p == end || (*p != '"' && *p != '\''))
+    return NULL;
+  quote = *p++;
+  name = p;
+  while (p < end && (g_ascii_isalnum (*p) || *p == '.' || *p == '_' || *p == '-'))
+    p++;
+  if (p == name || p == end || *p != quote || !g_ascii_isalpha (*name))
+    return NULL;
+
+  /* UTF-8 needs no converting; a UTF-16 or UTF-32 file would have shown
+   * its zero bytes, so a declaration that says so is wrong, and ignored.
+   */
+  if ((p - name == 5 && g_ascii_strncasecmp (name, "UTF-8", 5) == 0) ||
+      (p - name == 4 && g_ascii_strncasecmp (name, "UTF8", 4) == 0))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (unicode_families); i++)
+    if (g_ascii_strncasecmp (name, unicode_families[i], strlen (unicode_families[i])) == 0)
+      return NULL;
+  *name_offset = name - data;
+  return g_strndup (name, p - name);
+}
+
+/*
+ * Makes the loader's text UTF-8, so that libxml2 reads one encoding only and
+ * every position counts characters; a file that is not what its encoding
+ * says is reported where it stops being so.
+ */
+static gboolean
+convert_to_utf8 (Loader *loader)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *prefix = NULL;
+  gsize skip;
+  gsize name_offset;
+  gsize bytes_read = 0;
+  gsize bytes_written = 0;
+  gsize prefix_length = 0;
+  guint line;
+  guint column;
+
+  encoding = detect_encoding (loader->data, loader->size, &skip, &name_offset);
+  if (encoding == NULL)
+    return TRUE;
+
+  loader->converted = g_convert (loader->data + skip, loader->size - skip, "UTF-8", encoding,
+                                 &bytes_read, &bytes_written, &error);
+  if (error != NULL && g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    {
+      error_at (loader, GLS_LOAD_ERROR_NOT_WELL_FORMED, name_offset,
+                _("the encoding “%s” is not supported"), encoding);
+      return FALSE;
+    }
+  if (error == NULL && bytes_read == loader->size - skip)
+    {
+      loader->data = loader->converted;
+      loader->size = bytes_written;
+      return TRUE;
+    }
+
+  /* Count the position in what converts, up to the first byte that does not. */
+  g_clear_pointer (&loader->converted, g_free);
+  prefix = g_convert (loader->data + skip, bytes_read, "UTF-8", encoding, NULL, &prefix_length,
+                      NULL);
+  loader->data = prefix != NULL ? prefix : "";
+  loader->size = prefix != NULL ? prefix_length : 0;
+  position_to_line_column (loader, loader->size, &line, &column);
+  add_diagnostic_at (loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, line, column,
+                     error == NULL ? g_strdup (_("the file ends in the middle of a character"))
+                                   : g_strdup_printf (_("the text is not valid %s"), encoding));
+  loader->data = loader->converted = g_steal_pointer (&prefix);
+  return FALSE;
+}
+
+/* Whether the prolog declares a DOCTYPE, found before libxml2 reads it: its
+ * internal subset, with the entities it declares, is never parsed.
+ */
+static gboolean
+find_doctype (Loader *loader,
+              gsize  *offset)
+{
+  gsize i = loader->content_start;
+
+  while (i < loader->size)
+    {
+      const char *rest = loader->data + i;
+      gsize left = loader->size - i;
+
+      if (is_xml_space (*rest))
+        i++;
+      else if (left >= 9 && memcmp (rest, "<!DOCTYPE", 9) == 0)
+        {
+          *offset = i;
+          return TRUE;
+        }
+      else if ((left >= 4 && memcmp (rest, "<!--", 4) == 0) ||
+               (left >= 2 && memcmp (rest, "<?", 2) == 0))
+        i = skip_markup (loader, i);
+      else
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (!is_xml_space (data[i]))
+      return FALSE;
   return TRUE;
 }
 
@@ -1374,6 +1635,7 @@ static void
 loader_clear (Loader *loader)
 {
   g_clear_pointer (&loader->reader, xmlFreeTextReader);
+  g_clear_pointer (&loader->converted, g_free);
   gls_glossary_header_clear (&loader->header);
   g_clear_pointer (&loader->categories, g_ptr_array_unref);
   g_clear_pointer (&loader->category_ids, g_hash_table_unref);
@@ -1404,6 +1666,8 @@ gls_xml_load (GBytes               *bytes,
   Loader loader = { 0 };
   GError *local_error = NULL;
   GlsGlossary *glossary = NULL;
+  const char *compression;
+  gsize doctype;
   gsize size;
 
   loader.data = g_bytes_get_data (bytes, &size);
@@ -1414,10 +1678,6 @@ gls_xml_load (GBytes               *bytes,
   loader.cancellable = cancellable;
   loader.progress = progress;
   loader.progress_data = progress_data;
-  loader.ascii_compatible = is_ascii_compatible (loader.data, loader.size);
-  if (loader.size >= 3 && memcmp (loader.data, "\xEF\xBB\xBF", 3) == 0)
-    loader.content_start = 3;
-  loader.cache_offset = loader.content_start;
   loader.tag_cursor = NO_POSITION;
   loader.tags_in_step = TRUE;
   loader.cache_line = 1;
@@ -1429,10 +1689,38 @@ gls_xml_load (GBytes               *bytes,
                          g_strdup (_("the file is empty")));
       goto out;
     }
-  if (size > G_MAXINT)
+  compression = compression_format (loader.data, loader.size);
+  if (compression != NULL)
+    {
+      add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_GLOSSARY, 1, 1,
+                         g_strdup_printf (_("not a glossary file: it is compressed with %s"),
+                                          compression));
+      goto out;
+    }
+  if (!convert_to_utf8 (&loader))
+    goto out;
+  if (loader.size >= 3 && memcmp (loader.data, "\xEF\xBB\xBF", 3) == 0)
+    loader.content_start = 3;
+  loader.cache_offset = loader.content_start;
+
+  if (is_blank (loader.data + loader.content_start, loader.size - loader.content_start))
+    {
+      add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, 1, 1,
+                         g_strdup (loader.size == loader.content_start
+                                   ? _("the file is empty")
+                                   : _("the file holds only white space")));
+      goto out;
+    }
+  if (loader.size > G_MAXINT)
     {
       add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_TOO_LARGE, 0, 0,
                          g_strdup (_("the file is too large to read")));
+      goto out;
+    }
+  if (find_doctype (&loader, &doctype))
+    {
+      error_at (&loader, GLS_LOAD_ERROR_FORBIDDEN, doctype,
+                _("a DOCTYPE declaration is not allowed in a glossary file"));
       goto out;
     }
 
@@ -1446,10 +1734,12 @@ gls_xml_load (GBytes               *bytes,
 
   /* No XML_PARSE_NOENT, _DTDLOAD, _DTDATTR, _DTDVALID, _XINCLUDE or _HUGE:
    * entities stay unexpanded (and are refused), nothing outside these bytes
-   * is read, and libxml2's limits on depth and text size stay on.
+   * is read, and libxml2's limits on depth and text size stay on.  The text
+   * is UTF-8 by now, whatever its declaration says.
    */
-  loader.reader = xmlReaderForMemory (loader.data, (int) size, NULL, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+  loader.reader = xmlReaderForMemory (loader.data, (int) loader.size, NULL, "UTF-8",
+                                      XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                                      XML_PARSE_IGNORE_ENC);
   if (loader.reader == NULL)
     {
       add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, 1, 1,

@@ -373,7 +373,7 @@ test_utf16 (void)
   g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_pointer (&utf16, g_free);
 
-  /* The byte offsets of UTF-16 do not tell columns: problems name the line. */
+  /* Problems name the line and the column in characters, as in UTF-8. */
   utf16 = g_convert (xml, -1, "UTF-16", "UTF-8", NULL, &utf16_len, &error);
   g_assert_no_error (error);
   bytes = g_bytes_new (utf16, utf16_len);
@@ -381,8 +381,8 @@ test_utf16 (void)
                              NULL, &error);
   g_assert_null (glossary);
   g_assert_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "test.xml:8: unexpected element <bogus> in <glossary>");
-  assert_diagnostic (diagnostics, 0, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_INVALID, 8, 0,
+  g_assert_cmpstr (error->message, ==, "test.xml:8:3: unexpected element <bogus> in <glossary>");
+  assert_diagnostic (diagnostics, 0, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_INVALID, 8, 3,
                      "unexpected element <bogus> in <glossary>");
 }
 
@@ -456,7 +456,7 @@ test_error_truncated (void)
   assert_load_error (HEAD, GLS_LOAD_FLAGS_NONE, GLS_LOAD_ERROR_NOT_WELL_FORMED,
                      "test.xml:4:1: the file ends before <glossary> is closed");
   assert_load_error (cut_in_tag, GLS_LOAD_FLAGS_NONE, GLS_LOAD_ERROR_NOT_WELL_FORMED,
-                     "test.xml:5:16: expected '>'");
+                     "test.xml:5:16: the file ends too early: expected '>'");
   assert_load_error ("", GLS_LOAD_FLAGS_NONE, GLS_LOAD_ERROR_NOT_WELL_FORMED,
                      "test.xml:1:1: the file is empty");
 }
