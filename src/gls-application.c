@@ -96,10 +96,7 @@ gls_application_handle_local_options (GApplication *application,
 static GlsWindow *
 new_window (GlsApplication *self)
 {
-  GlsWindow *window = gls_window_new (GTK_APPLICATION (self), self->settings);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
+  return gls_window_new (GTK_APPLICATION (self), self->settings);
 }
 
 static void
@@ -116,10 +113,15 @@ gls_application_activate (GApplication *application)
       return;
     }
 
+  /* The session is restored before the window shows, so that its first frame
+   * shows the glossary rather than an empty window.
+   */
   if (window == NULL)
-    gls_window_restore_session (new_window (self));
-  else
-    gtk_window_present (window);
+    {
+      window = GTK_WINDOW (new_window (self));
+      gls_window_restore_session (GLS_WINDOW (window));
+    }
+  gtk_window_present (window);
 }
 
 static void

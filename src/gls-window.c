@@ -687,12 +687,31 @@ gls_window_open_file (GlsWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/*
+ * Shows the glossary compiled into the program.  It is small and trusted, so
+ * it loads at once: the window's first frame can show it.
+ */
 void
 gls_window_open_bundled (GlsWindow *self)
 {
-  g_autoptr(GFile) file = gls_bundled_file ();
+  g_autoptr(GlsGlossary) glossary = NULL;
+  g_autoptr(GError) error = NULL;
 
-  gls_window_open_file (self, file);
+  g_return_if_fail (GLS_IS_WINDOW (self));
+
+  gls_window_cancel_open (self);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+
+  glossary = gls_load_bundled (&error);
+  if (glossary == NULL)
+    {
+      gls_window_show_notice (self, _("Could not open the bundled glossary"), error->message,
+                              TRUE);
+      return;
+    }
+  gls_window_set_glossary (self, glossary);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-file", "");
 }
 
 void

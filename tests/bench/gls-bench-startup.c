@@ -16,7 +16,7 @@
 #include "gls-bench-startup.h"
 #include "gls-window.h"
 
-#define STARTUP_RUNS 15
+#define STARTUP_RUNS 21
 
 static gboolean painted;
 static guint n_frames;
