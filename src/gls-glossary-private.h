@@ -6,6 +6,7 @@
 
 #include "gls-glossary.h"
 #include "gls-search-index.h"
+#include "gls-term-builder.h"
 
 G_BEGIN_DECLS
 
@@ -21,15 +22,19 @@ typedef struct
 void         gls_glossary_header_clear      (GlsGlossaryHeader *header);
 
 /*
- * Takes ownership of everything.  @terms are in file order and their ids are
- * unique; every category id a term names is in @categories, and every related
- * id and reference resolves (the loader drops or refuses the others).
+ * Takes over the header, @categories and @builder (finishing it), and refs
+ * @terms_by_id (id -> GlsTerm, with keys the terms' own ids).  The terms'
+ * ids are unique; every category id a term names is in @categories, and
+ * every related id and reference resolves: the loader drops or refuses the
+ * others.  @edges holds a (referring, referred) pair of term ordinals for
+ * each related id and inline reference to another term.
  */
 GlsGlossary *_gls_glossary_new              (GlsGlossaryHeader *header,
                                              GFile             *file,
                                              GPtrArray         *categories,
-                                             GPtrArray         *terms,
-                                             GHashTable        *terms_by_id) G_GNUC_WARN_UNUSED_RESULT;
+                                             GlsTermBuilder    *builder,
+                                             GHashTable        *terms_by_id,
+                                             GArray            *edges) G_GNUC_WARN_UNUSED_RESULT;
 
 const GlsSearchIndex *_gls_glossary_get_search_index (GlsGlossary *self);
 

@@ -4,11 +4,9 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include "gls-category-private.h"
-#include "gls-fold.h"
 #include "gls-glossary-private.h"
+#include "gls-term-builder.h"
 #include "gls-term-private.h"
 
 struct _GlsGlossary
@@ -191,35 +189,18 @@ compare_sort_entries (gconstpointer a,
   return cmp;
 }
 
-/*
- * Whether the locale collates by code point (C, POSIX): then "Éclair" would
- * follow "Zebra", so the folded name serves as the key instead.
- */
-static gboolean
-collation_is_code_point (void)
-{
-  const char *collate = setlocale (LC_COLLATE, NULL);
-
-  return collate == NULL || strcmp (collate, "POSIX") == 0 || strcmp (collate, "C") == 0 ||
-         g_str_has_prefix (collate, "C.");
-}
-
-/* Orders the terms by the user's locale, once. */
+/* Orders the terms by the keys the term builder computed, once. */
 static void
-sort_terms (GlsGlossary *self,
-            GPtrArray   *terms)
+sort_terms (GlsGlossary  *self,
+            GPtrArray    *terms,
+            char        **collation_keys)
 {
   g_autofree SortEntry *entries = g_new (SortEntry, MAX (terms->len, 1));
-  gboolean fold = collation_is_code_point ();
 
   for (guint i = 0; i < terms->len; i++)
     {
-      const char *name;
-
       entries[i].term = g_ptr_array_index (terms, i);
-      name = gls_term_get_name (entries[i].term);
-      entries[i].collation_key = fold ? gls_fold (name, GLS_FOLD_WORDS)
-                                      : g_utf8_collate_key (name, -1);
+      entries[i].collation_key = collation_keys[i];
     }
   qsort (entries, terms->len, sizeof (SortEntry), compare_sort_entries);
 
@@ -229,9 +210,8 @@ sort_terms (GlsGlossary *self,
     {
       GlsTerm *term = entries[i].term;
 
-      g_free (entries[i].collation_key);
       term->position = i;
-      g_ptr_array_add (self->terms, term);
+      g_ptr_array_add (self->terms, g_object_ref (term));
       self->terms_by_ordinal[term->ordinal] = term;
     }
 }
@@ -288,69 +268,53 @@ index_categories (GlsGlossary *self,
   g_array_unref (indices);
 }
 
-/* Every (referring term, referred term) pair of positions: related ids and
- * inline references that resolve to another term.
- */
-static GArray *
-collect_edges (GlsGlossary *self)
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
 {
-  GArray *edges = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
+  guint32 pa = *(const guint32 *) a;
+  guint32 pb = *(const guint32 *) b;
 
-  for (guint32 from = 0; from < self->terms->len; from++)
-    {
-      GlsTerm *term = g_ptr_array_index (self->terms, from);
-      guint n_references = term->n_definitions ? term->reference_ends[term->n_definitions - 1] : 0;
-
-      for (guint i = 0; term->related_ids[i] != NULL; i++)
-        {
-          GlsTerm *target = g_hash_table_lookup (self->terms_by_id, term->related_ids[i]);
-          guint32 edge[2] = { from, target ? target->position : 0 };
-
-          if (target != NULL && target != term)
-            g_array_append_val (edges, edge);
-        }
-      for (guint i = 0; i < n_references; i++)
-        {
-          GlsTerm *target = g_hash_table_lookup (self->terms_by_id, term->references[i].term_id);
-          guint32 edge[2] = { from, target ? target->position : 0 };
-
-          if (target != NULL && target != term)
-            g_array_append_val (edges, edge);
-        }
-    }
-  return edges;
+  return (pa > pb) - (pa < pb);
 }
 
+/*
+ * @edges holds (referring, referred) pairs of ordinals, one for every related
+ * id and inline reference that names another term.
+ */
 static void
-index_backlinks (GlsGlossary *self)
+index_backlinks (GlsGlossary *self,
+                 GArray      *edges)
 {
   guint n_terms = self->terms->len;
-  g_autoptr(GArray) edges = collect_edges (self);
+  const guint32 *pairs = (const guint32 *) edges->data;
   g_autofree guint32 *offsets = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *cursors = NULL;
   guint32 write = 0;
 
   for (guint e = 0; e < edges->len; e++)
-    offsets[((guint32 *) edges->data)[2 * e + 1] + 1]++;
+    offsets[self->terms_by_ordinal[pairs[2 * e + 1]]->position + 1]++;
   for (guint i = 0; i < n_terms; i++)
     offsets[i + 1] += offsets[i];
 
-  /* Edges come in order of the referring term, so each slice fills sorted. */
   self->backlinks = g_new (guint32, MAX (offsets[n_terms], 1));
   cursors = g_memdup2 (offsets, (n_terms + 1) * sizeof (guint32));
   for (guint e = 0; e < edges->len; e++)
     {
-      guint32 *edge = (guint32 *) edges->data + 2 * e;
+      guint32 from = self->terms_by_ordinal[pairs[2 * e]]->position;
+      guint32 to = self->terms_by_ordinal[pairs[2 * e + 1]]->position;
 
-      self->backlinks[cursors[edge[1]]++] = edge[0];
+      self->backlinks[cursors[to]++] = from;
     }
 
-  /* A term may name another twice; keep each backlink once. */
+  /* In display order, and each once: a term may name another twice. */
   self->backlink_offsets = g_new (guint32, n_terms + 1);
   for (guint i = 0; i < n_terms; i++)
     {
       guint32 start = write;
 
+      qsort (self->backlinks + offsets[i], offsets[i + 1] - offsets[i], sizeof (guint32),
+             compare_positions);
       for (guint32 j = offsets[i]; j < offsets[i + 1]; j++)
         if (write == start || self->backlinks[write - 1] != self->backlinks[j])
           self->backlinks[write++] = self->backlinks[j];
@@ -363,15 +327,18 @@ GlsGlossary *
 _gls_glossary_new (GlsGlossaryHeader *header,
                    GFile             *file,
                    GPtrArray         *categories,
-                   GPtrArray         *terms,
-                   GHashTable        *terms_by_id)
+                   GlsTermBuilder    *builder,
+                   GHashTable        *terms_by_id,
+                   GArray            *edges)
 {
+  GlsBuiltTerms built = { 0 };
   GlsGlossary *self;
 
   g_return_val_if_fail (header != NULL, NULL);
   g_return_val_if_fail (categories != NULL, NULL);
-  g_return_val_if_fail (terms != NULL, NULL);
+  g_return_val_if_fail (builder != NULL, NULL);
   g_return_val_if_fail (terms_by_id != NULL, NULL);
+  g_return_val_if_fail (edges != NULL, NULL);
 
   self = g_object_new (GLS_TYPE_GLOSSARY, NULL);
   self->header = *header;
@@ -379,16 +346,18 @@ _gls_glossary_new (GlsGlossaryHeader *header,
   self->file = file ? g_object_ref (file) : NULL;
   self->terms_by_id = g_hash_table_ref (terms_by_id);
 
-  g_ptr_array_set_free_func (terms, NULL);
-  sort_terms (self, terms);
-  g_ptr_array_unref (terms);
-
+  /* The builder's thread indexes the terms' keys meanwhile. */
+  sort_terms (self, gls_term_builder_get_terms (builder),
+              gls_term_builder_get_collation_keys (builder));
   index_categories (self, categories);
   g_ptr_array_unref (categories);
-  index_backlinks (self);
+  index_backlinks (self, edges);
 
-  self->search_index = gls_search_index_new (self->terms_by_ordinal, self->terms->len,
-                                             g_list_model_get_n_items (G_LIST_MODEL (self->categories)));
+  gls_term_builder_finish (builder, &built);
+  self->search_index = g_steal_pointer (&built.search_index);
+  gls_search_index_set_order (self->search_index, self->terms_by_ordinal,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->categories)));
+  gls_built_terms_clear (&built);
   return self;
 }
 

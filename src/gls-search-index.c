@@ -18,7 +18,7 @@
  * millions of words in its definitions, so words are hashed as they are
  * scanned and kept in an open-addressing table of their own.
  */
-typedef struct
+struct _GlsWordIndexBuilder
 {
   GString      *text;          /* the distinct words, each ending in a NUL */
   GArray       *word_starts;   /* id -> guint32 offset in text */
@@ -29,7 +29,9 @@ typedef struct
   GArray       *term_words;    /* the ids each term uses, term after term */
   GArray       *term_ends;     /* ordinal -> end of its ids in term_words */
   GString      *folded;
-} WordIndexBuilder;
+};
+
+typedef GlsWordIndexBuilder WordIndexBuilder;
 
 static void
 word_index_builder_init (WordIndexBuilder *builder)
@@ -406,41 +408,53 @@ build_grams (GlsSearchIndex *index)
   grams->offsets[0] = 0;
 }
 
-static void
-build_name_words (GlsSearchIndex *index)
+GlsWordIndexBuilder *
+gls_word_index_builder_new (void)
 {
-  WordIndexBuilder builder;
+  GlsWordIndexBuilder *builder = g_new0 (GlsWordIndexBuilder, 1);
 
-  word_index_builder_init (&builder);
-  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
-    {
-      const char *words = index->terms[ordinal]->name_words;
-
-      word_index_builder_add (&builder, ordinal, words, strlen (words));
-      word_index_builder_end_term (&builder);
-    }
-  word_index_builder_finish (&builder, &index->name_words);
+  word_index_builder_init (builder);
+  return builder;
 }
 
-static gpointer
-build_definition_words (gpointer data)
+/* Adds the words of @term's name and aliases; terms come in ordinal order. */
+void
+gls_word_index_builder_add_names (GlsWordIndexBuilder *builder,
+                                  GlsTerm             *term)
 {
-  GlsSearchIndex *index = data;
-  WordIndexBuilder builder;
+  g_assert (term->ordinal == builder->term_ends->len);
 
-  word_index_builder_init (&builder);
-  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
-    {
-      GlsTerm *term = index->terms[ordinal];
+  word_index_builder_add (builder, term->ordinal, term->name_words, strlen (term->name_words));
+  word_index_builder_end_term (builder);
+}
 
-      g_string_truncate (builder.folded, 0);
-      for (guint d = 0; d < term->n_definitions; d++)
-        gls_fold_append (builder.folded, term->definitions[d], -1, GLS_FOLD_WORDS, NULL);
-      word_index_builder_add (&builder, ordinal, builder.folded->str, builder.folded->len);
-      word_index_builder_end_term (&builder);
-    }
-  word_index_builder_finish (&builder, &index->definition_words);
-  return NULL;
+/* Adds the words of @term's definitions; terms come in ordinal order. */
+void
+gls_word_index_builder_add_definitions (GlsWordIndexBuilder *builder,
+                                        GlsTerm             *term)
+{
+  g_assert (term->ordinal == builder->term_ends->len);
+
+  g_string_truncate (builder->folded, 0);
+  for (guint d = 0; d < term->n_definitions; d++)
+    gls_fold_append (builder->folded, term->definitions[d], -1, GLS_FOLD_WORDS, NULL);
+  word_index_builder_add (builder, term->ordinal, builder->folded->str, builder->folded->len);
+  word_index_builder_end_term (builder);
+}
+
+/* Lays the words out in @index, and frees @builder. */
+void
+gls_word_index_builder_finish (GlsWordIndexBuilder *builder,
+                               GlsWordIndex        *index)
+{
+  word_index_builder_finish (builder, index);
+  g_free (builder);
+}
+
+void
+gls_word_index_clear (GlsWordIndex *index)
+{
+  word_index_clear (index);
 }
 
 static void
@@ -465,30 +479,47 @@ build_filters (GlsSearchIndex *index)
     }
 }
 
+/*
+ * Builds what depends on the terms alone, taking over the word indexes: the
+ * term builder does this on its thread while the loader resolves references
+ * and the glossary sorts.  @terms_by_ordinal need only live through the call.
+ */
 GlsSearchIndex *
-gls_search_index_new (GlsTerm **terms_by_ordinal,
-                      guint     n_terms,
-                      guint     n_categories)
+gls_search_index_new (GlsTerm      **terms_by_ordinal,
+                      guint          n_terms,
+                      GlsWordIndex  *name_words,
+                      GlsWordIndex  *definition_words)
 {
   GlsSearchIndex *index = g_new0 (GlsSearchIndex, 1);
-  GThread *definitions;
 
   index->n_terms = n_terms;
   index->terms = terms_by_ordinal;
-  index->n_categories = n_categories;
-  index->position_of = g_new (guint32, MAX (n_terms, 1));
-  for (guint32 ordinal = 0; ordinal < n_terms; ordinal++)
-    index->position_of[ordinal] = gls_term_get_position (terms_by_ordinal[ordinal]);
+  index->name_words = *name_words;
+  index->definition_words = *definition_words;
+  memset (name_words, 0, sizeof *name_words);
+  memset (definition_words, 0, sizeof *definition_words);
 
-  /* The definitions are most of the work: index them on a second core. */
-  definitions = g_thread_new ("gls-index", build_definition_words, index);
   build_keys (index);
   build_grams (index);
-  build_name_words (index);
-  build_filters (index);
-  g_thread_join (definitions);
-
+  index->terms = NULL;
   return index;
+}
+
+/*
+ * Completes @index once the glossary has ordered its terms: the display
+ * positions, and the letter and category filters over them.
+ */
+void
+gls_search_index_set_order (GlsSearchIndex  *index,
+                            GlsTerm        **terms_by_ordinal,
+                            guint            n_categories)
+{
+  index->terms = terms_by_ordinal;
+  index->n_categories = n_categories;
+  index->position_of = g_new (guint32, MAX (index->n_terms, 1));
+  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
+    index->position_of[ordinal] = terms_by_ordinal[ordinal]->position;
+  build_filters (index);
 }
 
 void

@@ -62,7 +62,7 @@ gls_gram_code (guchar c)
 typedef struct
 {
   guint          n_terms;
-  GlsTerm      **terms;              /* by ordinal, unowned */
+  GlsTerm      **terms;              /* by ordinal, unowned; set with the order */
   guint32       *position_of;        /* ordinal -> display position */
 
   GlsKeyEntry   *keys;               /* every compact key, sorted */
@@ -79,9 +79,13 @@ typedef struct
   guint          n_categories;
 } GlsSearchIndex;
 
-GlsSearchIndex *gls_search_index_new   (GlsTerm        **terms_by_ordinal,
-                                        guint            n_terms,
-                                        guint            n_categories);
+GlsSearchIndex *gls_search_index_new       (GlsTerm        **terms_by_ordinal,
+                                            guint            n_terms,
+                                            GlsWordIndex    *name_words,
+                                            GlsWordIndex    *definition_words);
+void            gls_search_index_set_order (GlsSearchIndex  *index,
+                                            GlsTerm        **terms_by_ordinal,
+                                            guint            n_categories);
 void            gls_search_index_free  (GlsSearchIndex  *index);
 
 /* Bitmaps over display positions. */
@@ -100,6 +104,18 @@ gls_bitmap_get (const guint64 *bits,
 {
   return (bits[i / 64] >> (i % 64)) & 1;
 }
+
+/* Collects the words of terms, one term after the other, into a GlsWordIndex. */
+typedef struct _GlsWordIndexBuilder GlsWordIndexBuilder;
+
+GlsWordIndexBuilder *gls_word_index_builder_new             (void) G_GNUC_WARN_UNUSED_RESULT;
+void                 gls_word_index_builder_add_names       (GlsWordIndexBuilder *builder,
+                                                             GlsTerm             *term);
+void                 gls_word_index_builder_add_definitions (GlsWordIndexBuilder *builder,
+                                                             GlsTerm             *term);
+void                 gls_word_index_builder_finish          (GlsWordIndexBuilder *builder,
+                                                             GlsWordIndex        *index);
+void                 gls_word_index_clear                   (GlsWordIndex        *index);
 
 /* Returns the range [*first, *last) of @index words that start with @prefix. */
 void            gls_word_index_prefix_range (const GlsWordIndex *index,

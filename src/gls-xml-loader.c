@@ -18,6 +18,7 @@
 
 #include "gls-category-private.h"
 #include "gls-glossary-private.h"
+#include "gls-term-builder.h"
 #include "gls-term-private.h"
 #include "gls-xml-loader.h"
 
@@ -81,6 +82,7 @@ typedef struct
   gsize                size;
   char                *converted;
   gsize                content_start;   /* after a byte order mark */
+  const char          *namespace_uri;   /* the format's, as the reader interns it */
   xmlTextReaderPtr     reader;
   GCancellable        *cancellable;
   GlsLoadProgressFunc  progress;
@@ -135,8 +137,16 @@ typedef struct
   gssize               reference_start;
   char                *reference_term;
 
-  GPtrArray           *terms;
+  /* Terms are made on the builder's thread as the file is read.  Their ids
+   * map to their ordinals + 1 until the references are resolved, and then
+   * to the terms, with the terms' own ids as keys.
+   */
+  GlsTermBuilder      *builder;
+  guint                n_terms;
+  GStringChunk        *term_ids;
   GHashTable          *terms_by_id;
+  GPtrArray           *terms;           /* the builder's, once it made them all */
+  GArray              *edges;
   GArray              *pending;
 } Loader;
 
@@ -600,7 +610,8 @@ read_attributes (Loader    *loader,
                  guint      n_required)
 {
   xmlTextReaderPtr reader = loader->reader;
-  g_autofree char *element = g_strdup (element_name (loader));
+  /* Names come from the reader's dictionary: they outlive the element. */
+  const char *element = element_name (loader);
   gboolean ok = TRUE;
 
   if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
@@ -832,7 +843,7 @@ add_pending (Loader      *loader,
              guint        index,
              Position     position)
 {
-  Pending pending = { loader->terms->len, kind, definition, index, FALSE, position };
+  Pending pending = { loader->n_terms, kind, definition, index, FALSE, position };
 
   g_array_append_val (loader->pending, pending);
 }
@@ -943,10 +954,15 @@ start_element (Loader *loader)
       return;
     }
 
-  if (g_strcmp0 (uri, GLS_NAMESPACE) != 0)
+  /* The reader's dictionary hands out one pointer per namespace. */
+  if (uri != loader->namespace_uri)
     {
-      unexpected_element (loader, position, is_empty);
-      return;
+      if (g_strcmp0 (uri, GLS_NAMESPACE) != 0)
+        {
+          unexpected_element (loader, position, is_empty);
+          return;
+        }
+      loader->namespace_uri = uri;
     }
 
   switch (context)
@@ -1170,14 +1186,15 @@ end_term (Loader *loader)
 
   if (loader->term_ok)
     {
-      GlsTerm *made = _gls_term_new (term, loader->terms->len);
-
-      g_ptr_array_add (loader->terms, made);
-      g_hash_table_insert (loader->terms_by_id, (char *) gls_term_get_id (made), made);
+      g_hash_table_insert (loader->terms_by_id, g_string_chunk_insert (loader->term_ids, term->id),
+                           GUINT_TO_POINTER (++loader->n_terms));
+      gls_term_builder_add (loader->builder, term);
     }
   else
-    g_array_set_size (loader->pending, loader->term_pending_start);
-  gls_term_data_clear (term);
+    {
+      g_array_set_size (loader->pending, loader->term_pending_start);
+      gls_term_data_clear (term);
+    }
 }
 
 static void
@@ -1359,18 +1376,24 @@ pending_target (GlsTerm *term,
   return gls_term_get_references (term, pending->definition, &(guint) { 0 })[pending->index].term_id;
 }
 
-/* Checks every category and term that the terms name, now that all are known. */
+/*
+ * Checks every category and term that the terms name, now that all are
+ * known, and collects the references between terms as edges.
+ */
 static void
 resolve_references (Loader *loader)
 {
   gboolean strict = (loader->flags & GLS_LOAD_STRICT) != 0;
   GlsSeverity severity = strict ? GLS_SEVERITY_ERROR : GLS_SEVERITY_WARNING;
+  GPtrArray *terms = loader->terms;
 
+  loader->edges = g_array_sized_new (FALSE, FALSE, sizeof (guint32) * 2, loader->pending->len);
   for (guint i = 0; i < loader->pending->len; i++)
     {
       Pending *pending = &g_array_index (loader->pending, Pending, i);
-      GlsTerm *term = g_ptr_array_index (loader->terms, pending->ordinal);
+      GlsTerm *term = g_ptr_array_index (terms, pending->ordinal);
       const char *target = pending_target (term, pending);
+      guint target_ordinal;
 
       if (pending->kind == PENDING_CATEGORY)
         {
@@ -1380,17 +1403,24 @@ resolve_references (Loader *loader)
           continue;
         }
 
-      if (pending->kind == PENDING_RELATED && strcmp (target, gls_term_get_id (term)) == 0)
+      target_ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (loader->terms_by_id, target));
+      if (pending->kind == PENDING_RELATED && target_ordinal == pending->ordinal + 1)
         {
           add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->position,
                           _("term “%s” is related to itself"), target);
           pending->drop = TRUE;
         }
-      else if (!g_hash_table_contains (loader->terms_by_id, target))
+      else if (target_ordinal == 0)
         {
           add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->position,
                           _("reference to a missing term “%s”"), target);
           pending->drop = TRUE;
+        }
+      else if (target_ordinal != pending->ordinal + 1)
+        {
+          guint32 edge[2] = { pending->ordinal, target_ordinal - 1 };
+
+          g_array_append_val (loader->edges, edge);
         }
     }
 
@@ -1401,7 +1431,7 @@ resolve_references (Loader *loader)
   for (guint i = loader->pending->len; i-- > 0;)
     {
       Pending *pending = &g_array_index (loader->pending, Pending, i);
-      GlsTerm *term = g_ptr_array_index (loader->terms, pending->ordinal);
+      GlsTerm *term = g_ptr_array_index (terms, pending->ordinal);
 
       if (!pending->drop)
         continue;
@@ -1410,6 +1440,28 @@ resolve_references (Loader *loader)
       else
         _gls_term_drop_reference (term, pending->definition, pending->index);
     }
+
+  /* From now on the table maps ids to terms, keyed by the terms' own ids. */
+  for (guint i = 0; i < terms->len; i++)
+    {
+      GlsTerm *term = g_ptr_array_index (terms, i);
+
+      g_hash_table_replace (loader->terms_by_id, (char *) term->id, term);
+    }
+  g_clear_pointer (&loader->term_ids, g_string_chunk_free);
+}
+
+/* Lets the builder's thread end, and drops what it made. */
+static void
+discard_terms (Loader *loader)
+{
+  GlsBuiltTerms built = { 0 };
+
+  loader->terms = NULL;
+  if (loader->builder == NULL)
+    return;
+  gls_term_builder_finish (g_steal_pointer (&loader->builder), &built);
+  gls_built_terms_clear (&built);
 }
 
 static int
@@ -1647,8 +1699,10 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->references, g_array_unref);
   g_clear_pointer (&loader->reference_term, g_free);
   gls_term_data_clear (&loader->term);
+  discard_terms (loader);
   g_clear_pointer (&loader->terms_by_id, g_hash_table_unref);
-  g_clear_pointer (&loader->terms, g_ptr_array_unref);
+  g_clear_pointer (&loader->term_ids, g_string_chunk_free);
+  g_clear_pointer (&loader->edges, g_array_unref);
   g_clear_pointer (&loader->pending, g_array_unref);
 }
 
@@ -1728,7 +1782,8 @@ gls_xml_load (GBytes               *bytes,
   loader.category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader.text = g_string_new (NULL);
   loader.definition = g_string_new (NULL);
-  loader.terms = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.builder = gls_term_builder_new ();
+  loader.term_ids = g_string_chunk_new (64 * 1024);
   loader.terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 
@@ -1752,6 +1807,7 @@ gls_xml_load (GBytes               *bytes,
   if (local_error != NULL)
     goto out;
   g_clear_pointer (&loader.reader, xmlFreeTextReader);
+  loader.terms = gls_term_builder_get_terms (loader.builder);
 
   if (loader.n_errors == 0)
     resolve_references (&loader);
@@ -1791,9 +1847,10 @@ out:
     }
   else
     {
+      loader.terms = NULL;
       glossary = _gls_glossary_new (&loader.header, file, g_steal_pointer (&loader.categories),
-                                    g_steal_pointer (&loader.terms),
-                                    loader.terms_by_id);
+                                    g_steal_pointer (&loader.builder), loader.terms_by_id,
+                                    loader.edges);
     }
 
   loader_clear (&loader);

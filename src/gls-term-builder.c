@@ -1,0 +1,202 @@
+/* gls-term-builder.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Makes the terms a loader reads on a second thread, while the loader goes
+ * on reading: it packs each term, folds its keys, indexes the words of its
+ * name and definitions and computes the key that orders it.  The loader
+ * hands over terms in batches, so that the threads seldom meet.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gls-fold.h"
+#include "gls-term-builder.h"
+
+#define BATCH_SIZE 256
+
+struct _GlsTermBuilder
+{
+  GThread             *thread;
+  GAsyncQueue         *queue;        /* GPtrArray batches of GlsTermData; an empty one ends */
+  GPtrArray           *batch;        /* NULL once the last batch is sent */
+
+  /* The thread's until terms_done; then the terms are shared, read-only for
+   * the thread, which goes on to index their keys.
+   */
+  GPtrArray           *terms;
+  GPtrArray           *collation_keys;
+  GlsWordIndexBuilder *name_words;
+  GlsWordIndexBuilder *definition_words;
+  gboolean             fold_collation;
+  GMutex               lock;
+  GCond                cond;
+  gboolean             terms_done;
+
+  /* The thread's until it ends. */
+  GlsSearchIndex      *search_index;
+};
+
+/*
+ * Whether the locale collates by code point (C, POSIX): then "Éclair" would
+ * follow "Zebra", so the folded name orders terms instead.
+ */
+static gboolean
+collation_is_code_point (void)
+{
+  const char *collate = setlocale (LC_COLLATE, NULL);
+
+  return collate == NULL || strcmp (collate, "POSIX") == 0 || strcmp (collate, "C") == 0 ||
+         g_str_has_prefix (collate, "C.");
+}
+
+static void
+build_term (GlsTermBuilder *builder,
+            GlsTermData    *data)
+{
+  GlsTerm *term = _gls_term_new (data, builder->terms->len);
+
+  g_ptr_array_add (builder->collation_keys,
+                   builder->fold_collation ? gls_fold (term->name, GLS_FOLD_WORDS)
+                                           : g_utf8_collate_key (term->name, -1));
+  gls_word_index_builder_add_names (builder->name_words, term);
+  gls_word_index_builder_add_definitions (builder->definition_words, term);
+  g_ptr_array_add (builder->terms, term);
+}
+
+static gpointer
+builder_thread (gpointer data)
+{
+  GlsTermBuilder *builder = data;
+  GlsWordIndex name_words = { 0 };
+  GlsWordIndex definition_words = { 0 };
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) batch = g_async_queue_pop (builder->queue);
+
+      if (batch->len == 0)
+        break;
+      for (guint i = 0; i < batch->len; i++)
+        {
+          GlsTermData *term_data = g_ptr_array_index (batch, i);
+
+          build_term (builder, term_data);
+          g_free (term_data);
+        }
+    }
+
+  g_mutex_lock (&builder->lock);
+  builder->terms_done = TRUE;
+  g_cond_broadcast (&builder->cond);
+  g_mutex_unlock (&builder->lock);
+
+  gls_word_index_builder_finish (g_steal_pointer (&builder->name_words), &name_words);
+  gls_word_index_builder_finish (g_steal_pointer (&builder->definition_words), &definition_words);
+  builder->search_index = gls_search_index_new ((GlsTerm **) builder->terms->pdata,
+                                                builder->terms->len,
+                                                &name_words, &definition_words);
+  return NULL;
+}
+
+static GPtrArray *
+new_batch (void)
+{
+  return g_ptr_array_sized_new (BATCH_SIZE);
+}
+
+GlsTermBuilder *
+gls_term_builder_new (void)
+{
+  GlsTermBuilder *builder = g_new0 (GlsTermBuilder, 1);
+
+  builder->queue = g_async_queue_new ();
+  builder->batch = new_batch ();
+  builder->terms = g_ptr_array_new_with_free_func (g_object_unref);
+  builder->collation_keys = g_ptr_array_new_with_free_func (g_free);
+  builder->name_words = gls_word_index_builder_new ();
+  builder->definition_words = gls_word_index_builder_new ();
+  builder->fold_collation = collation_is_code_point ();
+  g_mutex_init (&builder->lock);
+  g_cond_init (&builder->cond);
+  builder->thread = g_thread_new ("gls-terms", builder_thread, builder);
+  return builder;
+}
+
+/* Takes the contents of @data, leaving it empty; the term's ordinal is the
+ * number of terms added before it.
+ */
+void
+gls_term_builder_add (GlsTermBuilder *builder,
+                      GlsTermData    *data)
+{
+  g_ptr_array_add (builder->batch, g_memdup2 (data, sizeof *data));
+  memset (data, 0, sizeof *data);
+  if (builder->batch->len == BATCH_SIZE)
+    {
+      g_async_queue_push (builder->queue, builder->batch);
+      builder->batch = new_batch ();
+    }
+}
+
+/*
+ * Ends the input and waits for the last term.  The terms may be changed
+ * (not their names, keys or definitions) while the thread indexes them.
+ *
+ * Returns: (transfer none): the terms, in file order
+ */
+GPtrArray *
+gls_term_builder_get_terms (GlsTermBuilder *builder)
+{
+  if (builder->batch != NULL)
+    {
+      if (builder->batch->len > 0)
+        g_async_queue_push (builder->queue, builder->batch);
+      else
+        g_ptr_array_unref (builder->batch);
+      builder->batch = NULL;
+      g_async_queue_push (builder->queue, new_batch ());
+    }
+
+  g_mutex_lock (&builder->lock);
+  while (!builder->terms_done)
+    g_cond_wait (&builder->cond, &builder->lock);
+  g_mutex_unlock (&builder->lock);
+  return builder->terms;
+}
+
+/* Returns: (transfer none): the collation key of each term, by ordinal */
+char **
+gls_term_builder_get_collation_keys (GlsTermBuilder *builder)
+{
+  gls_term_builder_get_terms (builder);
+  return (char **) builder->collation_keys->pdata;
+}
+
+/* Waits for the thread, hands everything over to @built and frees @builder. */
+void
+gls_term_builder_finish (GlsTermBuilder *builder,
+                         GlsBuiltTerms  *built)
+{
+  gls_term_builder_get_terms (builder);
+  g_thread_join (builder->thread);
+  g_async_queue_unref (builder->queue);
+  g_mutex_clear (&builder->lock);
+  g_cond_clear (&builder->cond);
+
+  built->terms = builder->terms;
+  g_ptr_array_add (builder->collation_keys, NULL);
+  built->collation_keys = (char **) g_ptr_array_free (builder->collation_keys, FALSE);
+  built->search_index = builder->search_index;
+  g_free (builder);
+}
+
+void
+gls_built_terms_clear (GlsBuiltTerms *built)
+{
+  g_clear_pointer (&built->terms, g_ptr_array_unref);
+  g_clear_pointer (&built->collation_keys, g_strfreev);
+  g_clear_pointer (&built->search_index, gls_search_index_free);
+}
