@@ -268,19 +268,11 @@ index_categories (GlsGlossary *self,
   g_array_unref (indices);
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  guint32 pa = *(const guint32 *) a;
-  guint32 pb = *(const guint32 *) b;
-
-  return (pa > pb) - (pa < pb);
-}
-
 /*
  * @edges holds (referring, referred) pairs of ordinals, one for every related
- * id and inline reference that names another term.
+ * id and inline reference that names another term, grouped by the referring
+ * term in file order.  Walking the referring terms in display order fills
+ * each term's backlinks already sorted.
  */
 static void
 index_backlinks (GlsGlossary *self,
@@ -288,33 +280,42 @@ index_backlinks (GlsGlossary *self,
 {
   guint n_terms = self->terms->len;
   const guint32 *pairs = (const guint32 *) edges->data;
+  g_autofree guint32 *edges_of = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *offsets = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *cursors = NULL;
   guint32 write = 0;
 
   for (guint e = 0; e < edges->len; e++)
-    offsets[self->terms_by_ordinal[pairs[2 * e + 1]]->position + 1]++;
+    {
+      edges_of[pairs[2 * e] + 1]++;
+      offsets[self->terms_by_ordinal[pairs[2 * e + 1]]->position + 1]++;
+    }
   for (guint i = 0; i < n_terms; i++)
-    offsets[i + 1] += offsets[i];
+    {
+      edges_of[i + 1] += edges_of[i];
+      offsets[i + 1] += offsets[i];
+    }
 
   self->backlinks = g_new (guint32, MAX (offsets[n_terms], 1));
   cursors = g_memdup2 (offsets, (n_terms + 1) * sizeof (guint32));
-  for (guint e = 0; e < edges->len; e++)
+  for (guint32 from = 0; from < n_terms; from++)
     {
-      guint32 from = self->terms_by_ordinal[pairs[2 * e]]->position;
-      guint32 to = self->terms_by_ordinal[pairs[2 * e + 1]]->position;
+      guint32 ordinal = ((GlsTerm *) g_ptr_array_index (self->terms, from))->ordinal;
 
-      self->backlinks[cursors[to]++] = from;
+      for (guint32 e = edges_of[ordinal]; e < edges_of[ordinal + 1]; e++)
+        {
+          guint32 to = self->terms_by_ordinal[pairs[2 * e + 1]]->position;
+
+          self->backlinks[cursors[to]++] = from;
+        }
     }
 
-  /* In display order, and each once: a term may name another twice. */
+  /* A term may name another twice; keep each backlink once. */
   self->backlink_offsets = g_new (guint32, n_terms + 1);
   for (guint i = 0; i < n_terms; i++)
     {
       guint32 start = write;
 
-      qsort (self->backlinks + offsets[i], offsets[i + 1] - offsets[i], sizeof (guint32),
-             compare_positions);
       for (guint32 j = offsets[i]; j < offsets[i + 1]; j++)
         if (write == start || self->backlinks[write - 1] != self->backlinks[j])
           self->backlinks[write++] = self->backlinks[j];

@@ -20,7 +20,7 @@
 struct _GlsTermBuilder
 {
   GThread             *thread;
-  GAsyncQueue         *queue;        /* GPtrArray batches of GlsTermData; an empty one ends */
+  GAsyncQueue         *queue;        /* GPtrArray batches of term records; an empty one ends */
   GPtrArray           *batch;        /* NULL once the last batch is sent */
 
   /* The thread's until terms_done; then the terms are shared, read-only for
@@ -54,9 +54,9 @@ collation_is_code_point (void)
 
 static void
 build_term (GlsTermBuilder *builder,
-            GlsTermData    *data)
+            gpointer        record)
 {
-  GlsTerm *term = _gls_term_new (data, builder->terms->len);
+  GlsTerm *term = _gls_term_new (record, builder->terms->len);
 
   g_ptr_array_add (builder->collation_keys,
                    builder->fold_collation ? gls_fold (term->name, GLS_FOLD_WORDS)
@@ -80,12 +80,7 @@ builder_thread (gpointer data)
       if (batch->len == 0)
         break;
       for (guint i = 0; i < batch->len; i++)
-        {
-          GlsTermData *term_data = g_ptr_array_index (batch, i);
-
-          build_term (builder, term_data);
-          g_free (term_data);
-        }
+        build_term (builder, g_ptr_array_index (batch, i));
     }
 
   g_mutex_lock (&builder->lock);
@@ -125,15 +120,12 @@ gls_term_builder_new (void)
   return builder;
 }
 
-/* Takes the contents of @data, leaving it empty; the term's ordinal is the
- * number of terms added before it.
- */
+/* Copies @data; the term's ordinal is the number of terms added before it. */
 void
 gls_term_builder_add (GlsTermBuilder *builder,
                       GlsTermData    *data)
 {
-  g_ptr_array_add (builder->batch, g_memdup2 (data, sizeof *data));
-  memset (data, 0, sizeof *data);
+  g_ptr_array_add (builder->batch, gls_term_data_pack (data));
   if (builder->batch->len == BATCH_SIZE)
     {
       g_async_queue_push (builder->queue, builder->batch);

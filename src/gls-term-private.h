@@ -54,25 +54,49 @@ struct _GlsTerm
   gpointer       storage;
 };
 
-/* What a loader fills in and hands to _gls_term_new(), which copies it. */
+/* An inline reference while a term is read: offsets into the term's strings. */
 typedef struct
 {
-  char      *id;
-  char      *name;
-  GPtrArray *abbreviations;   /* char* */
-  GPtrArray *aliases;         /* char* */
-  GPtrArray *category_ids;    /* char* */
-  GPtrArray *related_ids;     /* char* */
-  GPtrArray *definitions;     /* char* */
-  GPtrArray *references;      /* GArray* of GlsReference, one per definition */
+  guint32 definition;
+  guint32 start;
+  guint32 end;
+  guint32 term_id;
+} GlsTermDataReference;
+
+/*
+ * What a loader fills in for one term, reused from term to term: every
+ * string in one buffer, the parts as offsets into it.
+ */
+typedef struct
+{
+  GString *strings;          /* each string ending in a NUL */
+  gint32   id;               /* offsets into strings, -1 while absent */
+  gint32   name;
+  GArray  *abbreviations;    /* guint32 offsets */
+  GArray  *aliases;
+  GArray  *category_ids;
+  GArray  *related_ids;
+  GArray  *definitions;
+  GArray  *references;       /* GlsTermDataReference */
 } GlsTermData;
 
-void      gls_term_data_clear            (GlsTermData   *data);
+void        gls_term_data_init       (GlsTermData *data);
+void        gls_term_data_reset      (GlsTermData *data);
+void        gls_term_data_clear      (GlsTermData *data);
+guint32     gls_term_data_add_string (GlsTermData *data,
+                                      const char  *text,
+                                      gsize        length);
+gpointer    gls_term_data_pack       (GlsTermData *data) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The clear function of a GArray of GlsReference whose ids it owns. */
-void      _gls_reference_clear           (gpointer       reference);
+static inline const char *
+gls_term_data_get_string (GlsTermData *data,
+                          gint32       offset)
+{
+  return offset >= 0 ? data->strings->str + offset : NULL;
+}
 
-GlsTerm  *_gls_term_new                  (GlsTermData   *data,
+/* Makes a term of a record from gls_term_data_pack(), and frees the record. */
+GlsTerm  *_gls_term_new                  (gpointer       record,
                                           guint          ordinal) G_GNUC_WARN_UNUSED_RESULT;
 
 void      _gls_term_set_category_indices (GlsTerm       *self,

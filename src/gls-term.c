@@ -75,24 +75,136 @@ gls_term_init (GlsTerm *self)
 }
 
 void
-_gls_reference_clear (gpointer data)
+gls_term_data_init (GlsTermData *data)
 {
-  GlsReference *reference = data;
+  data->strings = g_string_sized_new (4096);
+  data->abbreviations = g_array_new (FALSE, FALSE, sizeof (guint32));
+  data->aliases = g_array_new (FALSE, FALSE, sizeof (guint32));
+  data->category_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  data->related_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  data->definitions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  data->references = g_array_new (FALSE, FALSE, sizeof (GlsTermDataReference));
+  data->id = -1;
+  data->name = -1;
+}
 
-  g_clear_pointer ((char **) &reference->term_id, g_free);
+/* Empties @data for the next term, keeping its buffers. */
+void
+gls_term_data_reset (GlsTermData *data)
+{
+  g_string_truncate (data->strings, 0);
+  g_array_set_size (data->abbreviations, 0);
+  g_array_set_size (data->aliases, 0);
+  g_array_set_size (data->category_ids, 0);
+  g_array_set_size (data->related_ids, 0);
+  g_array_set_size (data->definitions, 0);
+  g_array_set_size (data->references, 0);
+  data->id = -1;
+  data->name = -1;
 }
 
 void
 gls_term_data_clear (GlsTermData *data)
 {
-  g_clear_pointer (&data->id, g_free);
-  g_clear_pointer (&data->name, g_free);
-  g_clear_pointer (&data->abbreviations, g_ptr_array_unref);
-  g_clear_pointer (&data->aliases, g_ptr_array_unref);
-  g_clear_pointer (&data->category_ids, g_ptr_array_unref);
-  g_clear_pointer (&data->related_ids, g_ptr_array_unref);
-  g_clear_pointer (&data->definitions, g_ptr_array_unref);
-  g_clear_pointer (&data->references, g_ptr_array_unref);
+  if (data->strings != NULL)
+    g_string_free (g_steal_pointer (&data->strings), TRUE);
+  g_clear_pointer (&data->abbreviations, g_array_unref);
+  g_clear_pointer (&data->aliases, g_array_unref);
+  g_clear_pointer (&data->category_ids, g_array_unref);
+  g_clear_pointer (&data->related_ids, g_array_unref);
+  g_clear_pointer (&data->definitions, g_array_unref);
+  g_clear_pointer (&data->references, g_array_unref);
+}
+
+/* Returns: the offset of the copy of @text in @data's strings */
+guint32
+gls_term_data_add_string (GlsTermData *data,
+                          const char  *text,
+                          gsize        length)
+{
+  guint32 offset = data->strings->len;
+
+  g_string_append_len (data->strings, text, length);
+  g_string_append_c (data->strings, '\0');
+  return offset;
+}
+
+/*
+ * A term as read, in one block for the builder's thread: this header, the
+ * offsets of the abbreviations, aliases, category ids, related ids and
+ * definitions, the references, then the strings.
+ */
+typedef struct
+{
+  guint32 id;
+  guint32 name;
+  guint32 n_abbreviations;
+  guint32 n_aliases;
+  guint32 n_category_ids;
+  guint32 n_related_ids;
+  guint32 n_definitions;
+  guint32 n_references;
+  guint32 strings_length;
+  guint32 offsets[];
+} Record;
+
+static inline guint32
+record_n_offsets (const Record *record)
+{
+  return record->n_abbreviations + record->n_aliases + record->n_category_ids +
+         record->n_related_ids + record->n_definitions;
+}
+
+static inline const GlsTermDataReference *
+record_references (const Record *record)
+{
+  return (const GlsTermDataReference *) (record->offsets + record_n_offsets (record));
+}
+
+static inline const char *
+record_strings (const Record *record)
+{
+  return (const char *) (record_references (record) + record->n_references);
+}
+
+/* Returns: (transfer full): @data in one block, for _gls_term_new() */
+gpointer
+gls_term_data_pack (GlsTermData *data)
+{
+  GArray *lists[] = {
+    data->abbreviations, data->aliases, data->category_ids, data->related_ids, data->definitions,
+  };
+  gsize n_offsets = 0;
+  Record *record;
+  guint32 *offsets;
+  gsize size;
+
+  g_return_val_if_fail (data->id >= 0 && data->name >= 0, NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    n_offsets += lists[l]->len;
+  size = sizeof (Record) + n_offsets * sizeof (guint32) +
+         data->references->len * sizeof (GlsTermDataReference) + data->strings->len;
+  record = g_malloc (size);
+  record->id = data->id;
+  record->name = data->name;
+  record->n_abbreviations = data->abbreviations->len;
+  record->n_aliases = data->aliases->len;
+  record->n_category_ids = data->category_ids->len;
+  record->n_related_ids = data->related_ids->len;
+  record->n_definitions = data->definitions->len;
+  record->n_references = data->references->len;
+  record->strings_length = data->strings->len;
+
+  offsets = record->offsets;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      memcpy (offsets, lists[l]->data, lists[l]->len * sizeof (guint32));
+      offsets += lists[l]->len;
+    }
+  memcpy (offsets, data->references->data, data->references->len * sizeof (GlsTermDataReference));
+  memcpy ((char *) record_strings (record), data->strings->str, data->strings->len);
+  return record;
 }
 
 /* The search keys of a term before they are copied into its storage. */
@@ -122,28 +234,29 @@ add_key (Keys       *keys,
 }
 
 static void
-fold_keys (GlsTermData *data,
-           Keys        *keys)
+fold_keys (const Record *record,
+           Keys         *keys)
 {
+  const char *strings = record_strings (record);
+  const guint32 *abbreviations = record->offsets;
+  const guint32 *aliases = abbreviations + record->n_abbreviations;
+  g_autoptr(GString) words = g_string_new (NULL);
+
   keys->text = g_string_sized_new (256);
   keys->starts = g_array_new (FALSE, FALSE, sizeof (guint));
   keys->kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
 
-  add_key (keys, data->name, GLS_KEY_NAME);
-  for (guint i = 0; data->abbreviations && i < data->abbreviations->len; i++)
-    add_key (keys, g_ptr_array_index (data->abbreviations, i), GLS_KEY_ABBREVIATION);
-  for (guint i = 0; data->aliases && i < data->aliases->len; i++)
-    add_key (keys, g_ptr_array_index (data->aliases, i), GLS_KEY_ALIAS);
+  add_key (keys, strings + record->name, GLS_KEY_NAME);
+  for (guint i = 0; i < record->n_abbreviations; i++)
+    add_key (keys, strings + abbreviations[i], GLS_KEY_ABBREVIATION);
+  for (guint i = 0; i < record->n_aliases; i++)
+    add_key (keys, strings + aliases[i], GLS_KEY_ALIAS);
 
-  {
-    g_autoptr(GString) words = g_string_new (NULL);
-
-    gls_fold_append (words, data->name, -1, GLS_FOLD_WORDS, NULL);
-    for (guint i = 0; data->aliases && i < data->aliases->len; i++)
-      gls_fold_append (words, g_ptr_array_index (data->aliases, i), -1, GLS_FOLD_WORDS, NULL);
-    keys->words_start = keys->text->len;
-    g_string_append_len (keys->text, words->str, words->len);
-  }
+  gls_fold_append (words, strings + record->name, -1, GLS_FOLD_WORDS, NULL);
+  for (guint i = 0; i < record->n_aliases; i++)
+    gls_fold_append (words, strings + aliases[i], -1, GLS_FOLD_WORDS, NULL);
+  keys->words_start = keys->text->len;
+  g_string_append_len (keys->text, words->str, words->len);
   g_string_append_c (keys->text, '\0');
 }
 
@@ -154,16 +267,6 @@ typedef struct
   char *numbers;       /* guint32, then guint16, then guint8 */
   char *chars;
 } Packer;
-
-static gsize
-strings_size (GPtrArray *strings)
-{
-  gsize size = 0;
-
-  for (guint i = 0; strings && i < strings->len; i++)
-    size += strlen (g_ptr_array_index (strings, i)) + 1;
-  return size;
-}
 
 static const char *
 pack_string (Packer     *packer,
@@ -178,89 +281,73 @@ pack_string (Packer     *packer,
   return copy;
 }
 
+/* Copies @n strings of @record, at @offsets, into a NULL-terminated array. */
 static const char **
-pack_strings (Packer    *packer,
-              GPtrArray *strings)
+pack_strings (Packer        *packer,
+              const Record  *record,
+              const guint32 *offsets,
+              guint          n)
 {
   const char **array = (const char **) packer->pointers;
-  guint n = strings ? strings->len : 0;
+  const char *strings = record_strings (record);
 
   for (guint i = 0; i < n; i++)
-    {
-      const char *string = g_ptr_array_index (strings, i);
-
-      array[i] = pack_string (packer, string, strlen (string));
-    }
+    array[i] = pack_string (packer, strings + offsets[i], strlen (strings + offsets[i]));
   array[n] = NULL;
   packer->pointers += (n + 1) * sizeof (char *);
   return array;
 }
 
-static guint
-array_length (GPtrArray *array)
-{
-  return array ? array->len : 0;
-}
-
-/* Copies everything in @data into one block. */
+/* Copies everything in @record into one block. */
 static void
-pack (GlsTerm     *self,
-      GlsTermData *data,
-      Keys        *keys)
+pack (GlsTerm      *self,
+      const Record *record,
+      Keys         *keys)
 {
-  guint n_definitions = array_length (data->definitions);
-  guint n_categories = array_length (data->category_ids);
+  const char *strings = record_strings (record);
+  const guint32 *abbreviations = record->offsets;
+  const guint32 *aliases = abbreviations + record->n_abbreviations;
+  const guint32 *category_ids = aliases + record->n_aliases;
+  const guint32 *related_ids = category_ids + record->n_category_ids;
+  const guint32 *definitions = related_ids + record->n_related_ids;
+  const GlsTermDataReference *references = record_references (record);
   guint n_keys = keys->starts->len;
-  gsize n_references = 0;
-  gsize reference_chars = 0;
   gsize pointers_size;
   gsize numbers_size;
-  gsize chars_size;
   Packer packer;
-  GlsReference *reference;
 
-  for (guint d = 0; data->references && d < data->references->len; d++)
-    {
-      GArray *references = g_ptr_array_index (data->references, d);
+  /* Every string of the record is copied once, the reference ids included,
+   * so the record's strings size the characters.
+   */
+  pointers_size = (record_n_offsets (record) + n_keys + 6) * sizeof (char *) +
+                  record->n_references * sizeof (GlsReference);
+  numbers_size = record->n_definitions * sizeof (guint32) +
+                 record->n_category_ids * sizeof (guint16) + n_keys;
 
-      n_references += references->len;
-      for (guint i = 0; i < references->len; i++)
-        reference_chars += strlen (g_array_index (references, GlsReference, i).term_id) + 1;
-    }
-
-  pointers_size = (array_length (data->abbreviations) + array_length (data->aliases) +
-                   n_categories + array_length (data->related_ids) + n_definitions +
-                   n_keys + 6) * sizeof (char *) +
-                  n_references * sizeof (GlsReference);
-  numbers_size = n_definitions * sizeof (guint32) + n_categories * sizeof (guint16) + n_keys;
-  chars_size = strlen (data->id) + 1 + strlen (data->name) + 1 +
-               strings_size (data->abbreviations) + strings_size (data->aliases) +
-               strings_size (data->category_ids) + strings_size (data->related_ids) +
-               strings_size (data->definitions) + reference_chars + keys->text->len;
-
-  self->storage = g_malloc (pointers_size + numbers_size + chars_size);
+  self->storage = g_malloc (pointers_size + numbers_size + record->strings_length +
+                            keys->text->len);
   packer.pointers = self->storage;
   packer.numbers = packer.pointers + pointers_size;
   packer.chars = packer.numbers + numbers_size;
 
-  self->id = pack_string (&packer, data->id, strlen (data->id));
-  self->name = pack_string (&packer, data->name, strlen (data->name));
-  self->abbreviations = pack_strings (&packer, data->abbreviations);
-  self->aliases = pack_strings (&packer, data->aliases);
-  self->category_ids = pack_strings (&packer, data->category_ids);
-  self->related_ids = pack_strings (&packer, data->related_ids);
-  self->definitions = pack_strings (&packer, data->definitions);
-  self->n_definitions = n_definitions;
+  self->id = pack_string (&packer, strings + record->id, strlen (strings + record->id));
+  self->name = pack_string (&packer, strings + record->name, strlen (strings + record->name));
+  self->abbreviations = pack_strings (&packer, record, abbreviations, record->n_abbreviations);
+  self->aliases = pack_strings (&packer, record, aliases, record->n_aliases);
+  self->category_ids = pack_strings (&packer, record, category_ids, record->n_category_ids);
+  self->related_ids = pack_strings (&packer, record, related_ids, record->n_related_ids);
+  self->definitions = pack_strings (&packer, record, definitions, record->n_definitions);
+  self->n_definitions = record->n_definitions;
 
   self->compact_keys = (const char **) packer.pointers;
   packer.pointers += (n_keys + 1) * sizeof (char *);
   self->references = (GlsReference *) packer.pointers;
-  packer.pointers += n_references * sizeof (GlsReference);
+  packer.pointers += record->n_references * sizeof (GlsReference);
 
   self->reference_ends = (guint32 *) packer.numbers;
-  packer.numbers += n_definitions * sizeof (guint32);
+  packer.numbers += record->n_definitions * sizeof (guint32);
   self->category_indices = (guint16 *) packer.numbers;
-  packer.numbers += n_categories * sizeof (guint16);
+  packer.numbers += record->n_category_ids * sizeof (guint16);
   self->key_kinds = (guint8 *) packer.numbers;
   /* A name of nothing but invisible characters folds to no key at all, and
    * an empty array may have no data to copy from.
@@ -268,21 +355,18 @@ pack (GlsTerm     *self,
   if (n_keys > 0)
     memcpy (self->key_kinds, keys->kinds->data, n_keys);
 
-  reference = self->references;
-  for (guint d = 0; d < n_definitions; d++)
+  /* References come in order of their definitions. */
+  for (guint d = 0, r = 0; d < record->n_definitions; d++)
     {
-      GArray *references = data->references ? g_ptr_array_index (data->references, d) : NULL;
-
-      for (guint i = 0; references != NULL && i < references->len; i++)
+      for (; r < record->n_references && references[r].definition == d; r++)
         {
-          const GlsReference *source = &g_array_index (references, GlsReference, i);
+          const char *term_id = strings + references[r].term_id;
 
-          reference->start = source->start;
-          reference->end = source->end;
-          reference->term_id = pack_string (&packer, source->term_id, strlen (source->term_id));
-          reference++;
+          self->references[r].start = references[r].start;
+          self->references[r].end = references[r].end;
+          self->references[r].term_id = pack_string (&packer, term_id, strlen (term_id));
         }
-      self->reference_ends[d] = reference - self->references;
+      self->reference_ends[d] = r;
     }
 
   {
@@ -298,22 +382,20 @@ pack (GlsTerm     *self,
 }
 
 GlsTerm *
-_gls_term_new (GlsTermData *data,
-               guint        ordinal)
+_gls_term_new (gpointer record,
+               guint    ordinal)
 {
   GlsTerm *self;
   Keys keys;
 
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (data->id != NULL, NULL);
-  g_return_val_if_fail (data->name != NULL, NULL);
+  g_return_val_if_fail (record != NULL, NULL);
 
   self = g_object_new (GLS_TYPE_TERM, NULL);
   self->ordinal = ordinal;
   self->position = ordinal;
 
-  fold_keys (data, &keys);
-  pack (self, data, &keys);
+  fold_keys (record, &keys);
+  pack (self, record, &keys);
 
   /* The letter index files a term under the base letter of its first
    * letter or digit; anything other than A to Z goes under '#'.
@@ -327,7 +409,7 @@ _gls_term_new (GlsTermData *data,
   g_string_free (keys.text, TRUE);
   g_array_unref (keys.starts);
   g_array_unref (keys.kinds);
-  gls_term_data_clear (data);
+  g_free (record);
   return self;
 }
 

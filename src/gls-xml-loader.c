@@ -26,7 +26,6 @@
 #define MAX_MESSAGE      200     /* characters; longer ones lose their middle */
 #define PROGRESS_STEP    (1 << 20)
 #define XML_NAMESPACE    "http://www.w3.org/XML/1998/namespace"
-#define XMLNS_NAMESPACE  "http://www.w3.org/2000/xmlns/"
 
 /* Where a diagnostic points: a byte offset into the UTF-8 text parsed. */
 typedef gsize Position;
@@ -132,10 +131,10 @@ typedef struct
   GlsTermData          term;
   guint                term_pending_start;
   GString             *definition;
-  GArray              *references;
   gboolean             pending_space;
   gssize               reference_start;
-  char                *reference_term;
+  gint32               reference_term;     /* offset of its id in the term's strings */
+  guint                definition_references;  /* the term's references before this definition */
 
   /* Terms are made on the builder's thread as the file is read.  Their ids
    * map to their ordinals + 1 until the references are resolved, and then
@@ -609,43 +608,50 @@ read_attributes (Loader    *loader,
                  guint      n_attributes,
                  guint      n_required)
 {
-  xmlTextReaderPtr reader = loader->reader;
+  /* The element's node, read directly: the reader's accessors look every
+   * name up in its dictionary again, and this runs for most elements.
+   */
+  xmlNodePtr node = xmlTextReaderCurrentNode (loader->reader);
   /* Names come from the reader's dictionary: they outlive the element. */
   const char *element = element_name (loader);
   gboolean ok = TRUE;
 
-  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+  for (xmlAttrPtr attribute = node->properties; attribute != NULL; attribute = attribute->next)
     {
-      do
-        {
-          const char *local = (const char *) xmlTextReaderConstLocalName (reader);
-          const char *uri = (const char *) xmlTextReaderConstNamespaceUri (reader);
-          gboolean known = FALSE;
+      const char *local = (const char *) attribute->name;
+      const char *uri = attribute->ns ? (const char *) attribute->ns->href : NULL;
+      gboolean known = FALSE;
 
-          if (g_strcmp0 (uri, XMLNS_NAMESPACE) == 0)
+      for (guint i = 0; i < n_attributes; i++)
+        {
+          xmlNodePtr text = attribute->children;
+
+          if (strcmp (local, attributes[i].name) != 0 ||
+              g_strcmp0 (uri, attributes[i].namespace_uri) != 0)
             continue;
 
-          for (guint i = 0; i < n_attributes; i++)
+          g_free (*attributes[i].value);
+          if (text != NULL && text->next == NULL && text->type == XML_TEXT_NODE)
+            *attributes[i].value = g_strstrip (g_strdup ((const char *) text->content));
+          else
             {
-              if (g_strcmp0 (local, attributes[i].name) == 0 &&
-                  g_strcmp0 (uri, attributes[i].namespace_uri) == 0)
-                {
-                  g_free (*attributes[i].value);
-                  *attributes[i].value =
-                    g_strstrip (g_strdup ((const char *) xmlTextReaderConstValue (reader)));
-                  known = TRUE;
-                }
+              xmlChar *value = xmlNodeListGetString (node->doc, text, 1);
+
+              *attributes[i].value = g_strstrip (g_strdup (value ? (const char *) value : ""));
+              xmlFree (value);
             }
-          if (!known)
-            {
-              error_at (loader, GLS_LOAD_ERROR_INVALID, position,
-                        _("unexpected attribute “%s” on <%s>"),
-                        (const char *) xmlTextReaderConstName (reader), element);
-              ok = FALSE;
-            }
+          known = TRUE;
         }
-      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
-      xmlTextReaderMoveToElement (reader);
+      if (!known)
+        {
+          g_autofree char *name = attribute->ns && attribute->ns->prefix
+            ? g_strdup_printf ("%s:%s", attribute->ns->prefix, local)
+            : g_strdup (local);
+
+          error_at (loader, GLS_LOAD_ERROR_INVALID, position,
+                    _("unexpected attribute “%s” on <%s>"), name, element);
+          ok = FALSE;
+        }
     }
 
   for (guint i = 0; i < n_required; i++)
@@ -764,6 +770,7 @@ start_in_glossary (Loader     *loader,
                    Position    position,
                    gboolean    is_empty)
 {
+  g_autofree char *id = NULL;
   static const char *const header[] = { "title", "description", "version", "license" };
 
   for (int stage = 0; stage < (int) G_N_ELEMENTS (header); stage++)
@@ -822,14 +829,17 @@ start_in_glossary (Loader     *loader,
       loader->term_has_definition = FALSE;
       loader->term_position = position;
       loader->term_pending_start = loader->pending->len;
-      loader->term.id = read_id_attribute (loader, position, "id");
-      loader->term_ok = loader->term.id != NULL;
-      if (loader->term.id != NULL && g_hash_table_contains (loader->terms_by_id, loader->term.id))
+      gls_term_data_reset (&loader->term);
+      id = read_id_attribute (loader, position, "id");
+      loader->term_ok = id != NULL;
+      if (id != NULL && g_hash_table_contains (loader->terms_by_id, id))
         {
           error_at (loader, GLS_LOAD_ERROR_DUPLICATE_ID, position, _("duplicate term id “%s”"),
-                    loader->term.id);
+                    id);
           loader->term_ok = FALSE;
         }
+      if (id != NULL)
+        loader->term.id = gls_term_data_add_string (&loader->term, id, strlen (id));
       push_context (loader, CONTEXT_TERM);
     }
   else
@@ -846,14 +856,6 @@ add_pending (Loader      *loader,
   Pending pending = { loader->n_terms, kind, definition, index, FALSE, position };
 
   g_array_append_val (loader->pending, pending);
-}
-
-static GPtrArray *
-string_array (GPtrArray **array)
-{
-  if (*array == NULL)
-    *array = g_ptr_array_new_with_free_func (g_free);
-  return *array;
 }
 
 static void
@@ -878,24 +880,24 @@ start_in_term (Loader     *loader,
       loader->term_has_definition = TRUE;
       loader->definition_tag = position;
       loader->definition_errors = loader->n_errors;
+      loader->definition_references = term->references->len;
       g_string_truncate (loader->definition, 0);
-      loader->references = g_array_new (FALSE, FALSE, sizeof (GlsReference));
-      g_array_set_clear_func (loader->references, _gls_reference_clear);
       loader->pending_space = FALSE;
       push_context (loader, CONTEXT_DEFINITION);
     }
   else if (strcmp (local, "category") == 0 || strcmp (local, "related") == 0)
     {
       gboolean is_category = local[0] == 'c';
-      char *id = read_id_attribute (loader, position, is_category ? "ref" : "term");
+      g_autofree char *id = read_id_attribute (loader, position, is_category ? "ref" : "term");
 
       if (id != NULL)
         {
-          GPtrArray *ids = string_array (is_category ? &term->category_ids : &term->related_ids);
+          GArray *ids = is_category ? term->category_ids : term->related_ids;
+          guint32 offset = gls_term_data_add_string (term, id, strlen (id));
 
           add_pending (loader, is_category ? PENDING_CATEGORY : PENDING_RELATED, 0, ids->len,
                        position);
-          g_ptr_array_add (ids, id);
+          g_array_append_val (ids, offset);
         }
       else
         loader->term_ok = FALSE;
@@ -912,15 +914,17 @@ start_reference (Loader   *loader,
                  Position  position,
                  gboolean  is_empty)
 {
-  g_free (loader->reference_term);
-  loader->reference_term = read_id_attribute (loader, position, "term");
-  if (loader->reference_term == NULL)
+  g_autofree char *id = read_id_attribute (loader, position, "term");
+  GlsTermData *term = &loader->term;
+
+  loader->reference_term = -1;
+  if (id == NULL)
     loader->term_ok = FALSE;
   else
     {
-      guint definition = loader->term.definitions ? loader->term.definitions->len : 0;
-
-      add_pending (loader, PENDING_REFERENCE, definition, loader->references->len, position);
+      add_pending (loader, PENDING_REFERENCE, term->definitions->len,
+                   term->references->len - loader->definition_references, position);
+      loader->reference_term = gls_term_data_add_string (term, id, strlen (id));
     }
   loader->reference_start = -1;
   loader->reference_tag = position;
@@ -933,11 +937,13 @@ static void
 start_element (Loader *loader)
 {
   xmlTextReaderPtr reader = loader->reader;
+  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
   gboolean is_empty = xmlTextReaderIsEmptyElement (reader) == 1;
   Position position = next_tag (loader, FALSE);
   Context context = current_context (loader);
-  const char *local = (const char *) xmlTextReaderConstLocalName (reader);
-  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (reader);
+  /* The node's own names, already in the reader's dictionary. */
+  const char *local = (const char *) node->name;
+  const char *uri = node->ns ? (const char *) node->ns->href : NULL;
 
   if (context == CONTEXT_SKIP)
     {
@@ -1026,6 +1032,7 @@ end_text (Loader *loader)
 {
   GlsTermData *term = &loader->term;
   char *text;
+  guint32 offset;
 
   collapse_space (loader->text);
   if (loader->text->len == 0)
@@ -1041,7 +1048,6 @@ end_text (Loader *loader)
       return;
     }
 
-  text = g_strndup (loader->text->str, loader->text->len);
   switch (loader->text_kind)
     {
     case TEXT_TITLE:
@@ -1054,6 +1060,7 @@ end_text (Loader *loader)
           &loader->header.version, &loader->header.license,
         };
 
+        text = g_strndup (loader->text->str, loader->text->len);
         g_free (*fields[loader->text_kind]);
         *fields[loader->text_kind] = text;
       }
@@ -1063,30 +1070,33 @@ end_text (Loader *loader)
       if (loader->category_id != NULL)
         {
           g_hash_table_add (loader->category_ids, g_strdup (loader->category_id));
-          g_ptr_array_add (loader->categories, _gls_category_new (loader->category_id, text));
+          g_ptr_array_add (loader->categories,
+                           _gls_category_new (loader->category_id, loader->text->str));
         }
       g_clear_pointer (&loader->category_id, g_free);
-      g_free (text);
       break;
 
     case TEXT_NAME:
-      if (term->name != NULL)
+      if (term->name >= 0)
         {
+          const char *id = gls_term_data_get_string (term, term->id);
+
           error_at (loader, GLS_LOAD_ERROR_INVALID, loader->text_tag,
-                    _("more than one <name> in term “%s”"), term->id ? term->id : "");
+                    _("more than one <name> in term “%s”"), id ? id : "");
           loader->term_ok = FALSE;
-          g_free (text);
         }
       else
-        term->name = text;
+        term->name = gls_term_data_add_string (term, loader->text->str, loader->text->len);
       break;
 
     case TEXT_ABBREVIATION:
-      g_ptr_array_add (string_array (&term->abbreviations), text);
+      offset = gls_term_data_add_string (term, loader->text->str, loader->text->len);
+      g_array_append_val (term->abbreviations, offset);
       break;
 
     case TEXT_ALIAS:
-      g_ptr_array_add (string_array (&term->aliases), text);
+      offset = gls_term_data_add_string (term, loader->text->str, loader->text->len);
+      g_array_append_val (term->aliases, offset);
       break;
 
     default:
@@ -1094,58 +1104,76 @@ end_text (Loader *loader)
     }
 }
 
+/* Appends @text to the definition with each run of white space made one
+ * space, straight into the string's buffer.
+ */
 static void
 append_definition_text (Loader     *loader,
                         const char *text)
 {
   GString *definition = loader->definition;
+  gboolean wants_start = current_context (loader) == CONTEXT_REF && loader->reference_start < 0;
+  gsize length = strlen (text);
+  gsize base = definition->len;
+  char *dst;
 
+  /* At most the text and one pending space. */
+  g_string_set_size (definition, base + length + 1);
+  dst = definition->str + base;
   for (const char *p = text; *p != '\0'; p++)
     {
       if (is_xml_space (*p))
         {
-          loader->pending_space = definition->len > 0;
+          loader->pending_space = dst > definition->str;
           continue;
         }
       if (loader->pending_space)
         {
-          g_string_append_c (definition, ' ');
+          *dst++ = ' ';
           loader->pending_space = FALSE;
         }
-      if (current_context (loader) == CONTEXT_REF && loader->reference_start < 0)
-        loader->reference_start = definition->len;
-      g_string_append_c (definition, *p);
+      if (wants_start)
+        {
+          loader->reference_start = dst - definition->str;
+          wants_start = FALSE;
+        }
+      *dst++ = *p;
     }
+  g_string_truncate (definition, dst - definition->str);
 }
 
 static void
 end_reference (Loader *loader)
 {
-  GlsReference reference;
+  GlsTermData *term = &loader->term;
+  GlsTermDataReference reference;
 
   if (loader->reference_start < 0)
     {
       error_at (loader, GLS_LOAD_ERROR_INVALID, loader->reference_tag, _("<ref> is empty"));
       loader->term_ok = FALSE;
       /* The pending check for this reference has nothing to point at. */
-      if (loader->reference_term != NULL)
+      if (loader->reference_term >= 0)
         g_array_set_size (loader->pending, loader->pending->len - 1);
-      g_clear_pointer (&loader->reference_term, g_free);
+      loader->reference_term = -1;
       return;
     }
-  if (loader->reference_term == NULL)
+  if (loader->reference_term < 0)
     return;
 
+  reference.definition = term->definitions->len;
   reference.start = loader->reference_start;
   reference.end = loader->definition->len;
-  reference.term_id = g_steal_pointer (&loader->reference_term);
-  g_array_append_val (loader->references, reference);
+  reference.term_id = loader->reference_term;
+  g_array_append_val (term->references, reference);
+  loader->reference_term = -1;
 }
 
 static void
 end_definition (Loader *loader)
 {
   GlsTermData *term = &loader->term;
+  guint32 offset;
 
   if (loader->definition->len == 0)
     {
@@ -1153,31 +1181,28 @@ end_definition (Loader *loader)
         error_at (loader, GLS_LOAD_ERROR_INVALID, loader->definition_tag,
                   _("<definition> is empty"));
       loader->term_ok = FALSE;
-      g_clear_pointer (&loader->references, g_array_unref);
+      g_array_set_size (term->references, loader->definition_references);
       return;
     }
 
-  g_ptr_array_add (string_array (&term->definitions),
-                   g_strndup (loader->definition->str, loader->definition->len));
-  if (term->references == NULL)
-    term->references = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_ptr_array_add (term->references, g_steal_pointer (&loader->references));
+  offset = gls_term_data_add_string (term, loader->definition->str, loader->definition->len);
+  g_array_append_val (term->definitions, offset);
 }
 
 static void
 end_term (Loader *loader)
 {
   GlsTermData *term = &loader->term;
-  const char *id = term->id ? term->id : "";
+  const char *id = term->id >= 0 ? gls_term_data_get_string (term, term->id) : "";
 
   loader->in_term = FALSE;
-  if (term->name == NULL && !loader->term_has_name)
+  if (term->name < 0 && !loader->term_has_name)
     {
       error_at (loader, GLS_LOAD_ERROR_INVALID, loader->term_position,
                 _("term “%s” has no <name>"), id);
       loader->term_ok = FALSE;
     }
-  if (term->definitions == NULL && !loader->term_has_definition)
+  if (term->definitions->len == 0 && !loader->term_has_definition)
     {
       error_at (loader, GLS_LOAD_ERROR_INVALID, loader->term_position,
                 _("term “%s” has no <definition>"), id);
@@ -1186,15 +1211,12 @@ end_term (Loader *loader)
 
   if (loader->term_ok)
     {
-      g_hash_table_insert (loader->terms_by_id, g_string_chunk_insert (loader->term_ids, term->id),
+      g_hash_table_insert (loader->terms_by_id, g_string_chunk_insert (loader->term_ids, id),
                            GUINT_TO_POINTER (++loader->n_terms));
       gls_term_builder_add (loader->builder, term);
     }
   else
-    {
-      g_array_set_size (loader->pending, loader->term_pending_start);
-      gls_term_data_clear (term);
-    }
+    g_array_set_size (loader->pending, loader->term_pending_start);
 }
 
 static void
@@ -1696,8 +1718,6 @@ loader_clear (Loader *loader)
     g_string_free (loader->text, TRUE);
   if (loader->definition != NULL)
     g_string_free (loader->definition, TRUE);
-  g_clear_pointer (&loader->references, g_array_unref);
-  g_clear_pointer (&loader->reference_term, g_free);
   gls_term_data_clear (&loader->term);
   discard_terms (loader);
   g_clear_pointer (&loader->terms_by_id, g_hash_table_unref);
@@ -1782,6 +1802,7 @@ gls_xml_load (GBytes               *bytes,
   loader.category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader.text = g_string_new (NULL);
   loader.definition = g_string_new (NULL);
+  gls_term_data_init (&loader.term);
   loader.builder = gls_term_builder_new ();
   loader.term_ids = g_string_chunk_new (64 * 1024);
   loader.terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
