@@ -34,7 +34,9 @@ gls_read_file (GFile         *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree char *buffer = NULL;
+  gsize capacity;
+  gsize length = 0;
   g_autofree char *name = NULL;
   goffset size;
 
@@ -78,34 +80,39 @@ gls_read_file (GFile         *file,
   if (stream == NULL)
     return NULL;
 
-  /* The file may grow between the check and the read: read one byte past
-   * the limit to notice.
+  /* Read straight into a buffer of the file's size.  The file may grow
+   * between the check and the read: one byte more than the limit notices.
    */
-  buffer = g_byte_array_sized_new (size + 1);
+  capacity = MIN ((gsize) size, max_size) + 1;
+  buffer = g_malloc (capacity);
   for (;;)
     {
-      guint8 chunk[64 * 1024];
       gssize n_read;
 
-      n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
-                                    MIN (sizeof chunk, max_size + 1 - buffer->len),
-                                    cancellable, error);
+      if (length == capacity)
+        {
+          if (length > max_size)
+            {
+              g_autofree char *limit_text = g_format_size (max_size);
+
+              g_set_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_TOO_LARGE,
+                           _("“%s” is larger than the limit of %s"), name, limit_text);
+              return NULL;
+            }
+          capacity = MIN (capacity * 2, max_size + 1);
+          buffer = g_realloc (buffer, capacity);
+        }
+
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer + length,
+                                    MIN (capacity - length, G_MAXSSIZE), cancellable, error);
       if (n_read < 0)
         return NULL;
       if (n_read == 0)
         break;
-      g_byte_array_append (buffer, chunk, n_read);
-      if (buffer->len > max_size)
-        {
-          g_autofree char *limit_text = g_format_size (max_size);
-
-          g_set_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_TOO_LARGE,
-                       _("“%s” is larger than the limit of %s"), name, limit_text);
-          return NULL;
-        }
+      length += n_read;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }
 
 static void

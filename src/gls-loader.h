@@ -10,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* The largest file a loader reads: larger files are refused unread. */
-#define GLS_LOAD_MAX_SIZE ((gsize) 1 << 30)
+/* The largest file a loader reads: larger files are refused unread.  A
+ * glossary of a million terms takes about 1 GiB.
+ */
+#define GLS_LOAD_MAX_SIZE ((gsize) 3 << 29)
 
 /* The namespace of the native format, version 1. */
 #define GLS_NAMESPACE "https://cxglossary.github.io/ns/glossary/1"

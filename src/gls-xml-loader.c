@@ -62,16 +62,26 @@ typedef enum
   PENDING_REFERENCE,
 } PendingKind;
 
-/* A reference checked once the whole file is read. */
+/* A reference checked once the whole file is read: a million of them for
+ * 100,000 terms, so they are packed small.
+ */
 typedef struct
 {
   guint32     ordinal;
-  guint16     kind;
-  guint16     definition;
   guint32     index;
-  gboolean    drop;
-  Position    position;
+  guint32     position;     /* a Position, which files under the limit keep in 32 bits */
+  guint16     definition;
+  guint8      kind;
+  guint8      drop;
 } Pending;
+
+G_STATIC_ASSERT (GLS_LOAD_MAX_SIZE < G_MAXUINT32);
+
+static Position
+pending_position (const Pending *pending)
+{
+  return pending->position == G_MAXUINT32 ? NO_POSITION : pending->position;
+}
 
 typedef struct
 {
@@ -853,7 +863,9 @@ add_pending (Loader      *loader,
              guint        index,
              Position     position)
 {
-  Pending pending = { loader->n_terms, kind, definition, index, FALSE, position };
+  Pending pending = {
+    loader->n_terms, index, position == NO_POSITION ? G_MAXUINT32 : position, definition, kind, FALSE
+  };
 
   g_array_append_val (loader->pending, pending);
 }
@@ -1420,7 +1432,7 @@ resolve_references (Loader *loader)
       if (pending->kind == PENDING_CATEGORY)
         {
           if (!g_hash_table_contains (loader->category_ids, target))
-            error_at (loader, GLS_LOAD_ERROR_UNKNOWN_CATEGORY, pending->position,
+            error_at (loader, GLS_LOAD_ERROR_UNKNOWN_CATEGORY, pending_position (pending),
                       _("unknown category “%s”"), target);
           continue;
         }
@@ -1428,13 +1440,13 @@ resolve_references (Loader *loader)
       target_ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (loader->terms_by_id, target));
       if (pending->kind == PENDING_RELATED && target_ordinal == pending->ordinal + 1)
         {
-          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->position,
+          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending_position (pending),
                           _("term “%s” is related to itself"), target);
           pending->drop = TRUE;
         }
       else if (target_ordinal == 0)
         {
-          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->position,
+          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending_position (pending),
                           _("reference to a missing term “%s”"), target);
           pending->drop = TRUE;
         }
