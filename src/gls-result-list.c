@@ -195,11 +195,21 @@ apply_refresh (GlsResultList *self,
   self->results = g_steal_pointer (&refresh->results);
   self->positions = g_steal_pointer (&refresh->positions);
   self->tiers = g_steal_pointer (&refresh->tiers);
-  self->n_items = refresh->n_items;
   memcpy (self->suggestions, refresh->suggestions, sizeof self->suggestions);
   self->n_suggestions = refresh->n_suggestions;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  /* Everything goes, then everything comes: in one signal, GTK's list views
+   * look for the items they tracked among all those added, one get_item()
+   * each, which at 100,000 results costs a visible moment.
+   */
+  if (old_n_items > 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+    }
+  self->n_items = refresh->n_items;
+  if (self->n_items > 0 || old_n_items == 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
   if (old_n_items != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -20,6 +20,7 @@
 
 #include "gls-bench-floor.h"
 #include "gls-bench-startup.h"
+#include "gls-bench-window.h"
 #include "gls-fold.h"
 #include "gls-loader.h"
 #include "gls-result-list.h"
@@ -1491,6 +1492,8 @@ static const BenchCommand commands[] = {
     search_command },
   { "startup", "", "time the window's first frame against a bare window's", 0,
     gls_bench_startup },
+  { "window", "FILE", "open FILE in the window, type and scroll; the longest main loop stalls", 1,
+    gls_bench_window },
   { "startup-child", "window|bare", "one measured start, run by startup", 1,
     gls_bench_startup_child },
 };
