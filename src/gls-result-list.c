@@ -53,6 +53,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* What a refresh computes, on whichever thread runs it. */
 typedef struct
 {
@@ -212,6 +219,7 @@ apply_refresh (GlsResultList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
   if (old_n_items != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[UPDATED], 0);
 }
 
 static void
@@ -255,6 +263,7 @@ refresh (GlsResultList *self)
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
       if (old_n_items != 0)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      g_signal_emit (self, signals[UPDATED], 0);
     }
   else
     {
@@ -456,6 +465,15 @@ gls_result_list_class_init (GlsResultListClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /*
+   * GlsResultList::updated:
+   *
+   * Emitted once the list shows the outcome of a change, after its
+   * items-changed signals: the moment to look at the list as a whole.
+   */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -137,11 +137,8 @@ select_shown_term (GlsWindow *self,
 }
 
 static void
-on_results_items_changed_cb (GlsWindow  *self,
-                             guint       position,
-                             guint       removed,
-                             guint       added,
-                             GListModel *model)
+on_results_updated_cb (GlsWindow     *self,
+                       GlsResultList *results)
 {
   select_shown_term (self, FALSE);
   update_count (self);
@@ -1070,8 +1067,8 @@ gls_window_init (GlsWindow *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_notify_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->results, "items-changed",
-                           G_CALLBACK (on_results_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->results, "updated",
+                           G_CALLBACK (on_results_updated_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);

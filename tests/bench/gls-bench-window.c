@@ -31,6 +31,24 @@ typedef struct
 
 static Probe probe;
 
+/* The longest frame: from the frame clock's layout phase to its paint's end. */
+static gint64 frame_started;
+static gint64 max_frame;
+
+static void
+on_layout_cb (GdkFrameClock *clock)
+{
+  frame_started = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock)
+{
+  if (frame_started != 0)
+    max_frame = MAX (max_frame, g_get_monotonic_time () - frame_started);
+  frame_started = 0;
+}
+
 static gboolean
 on_probe_cb (gpointer data)
 {
@@ -47,6 +65,7 @@ probe_reset (void)
 {
   probe.last = 0;
   probe.max_stall = 0;
+  max_frame = 0;
 }
 
 static void
@@ -112,6 +131,10 @@ gls_bench_window (char **arguments)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   run_for (500);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout",
+                    G_CALLBACK (on_layout_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), NULL);
   g_timeout_add_full (G_PRIORITY_HIGH, PROBE_MS, on_probe_cb, NULL, NULL);
 
   /* Opening: the file loads on a worker thread behind a progress bar. */
@@ -129,6 +152,7 @@ gls_bench_window (char **arguments)
   g_print ("window.open %.0f ms\n", (g_get_monotonic_time () - started) / 1000.0);
   run_for (300);
   g_print ("window.open.max_stall %.1f ms\n", probe.max_stall / 1000.0);
+  g_print ("window.open.max_frame %.1f ms\n", max_frame / 1000.0);
 
   /* Typing: a keystroke every KEYSTROKE_MS, whether the last search is done
    * or not, as a person types.
@@ -157,6 +181,7 @@ gls_bench_window (char **arguments)
   g_print ("# %u queries, %u keystrokes, one every %d ms\n", queries->len, n_keystrokes,
            KEYSTROKE_MS);
   g_print ("window.typing.max_stall %.1f ms\n", typing_stall / 1000.0);
+  g_print ("window.typing.max_frame %.1f ms\n", max_frame / 1000.0);
 
   /* Scrolling the whole list, top to bottom. */
   while (gls_result_list_get_searching (window->results))
@@ -171,6 +196,7 @@ gls_bench_window (char **arguments)
       run_for (17);
     }
   g_print ("window.scroll.max_stall %.1f ms\n", probe.max_stall / 1000.0);
+  g_print ("window.scroll.max_frame %.1f ms\n", max_frame / 1000.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
