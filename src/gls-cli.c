@@ -164,6 +164,38 @@ print_no_match (GlsSearchResults *results,
     }
 }
 
+/*
+ * Opens the glossary at @path (the bundled one when NULL) and searches it.
+ * Returns: (transfer full) (nullable): the results, or NULL after printing
+ * why there are none to @err; *status is the exit status then
+ */
+static GlsSearchResults *
+search_or_report (const char *query,
+                  const char *path,
+                  GString    *err,
+                  int        *status)
+{
+  g_autoptr(GlsGlossary) glossary = open_glossary (path, err);
+  g_autoptr(GlsSearchResults) results = NULL;
+
+  if (glossary == NULL)
+    {
+      *status = GLS_CLI_EXIT_FAILURE;
+      return NULL;
+    }
+
+  results = gls_search (glossary, query, NULL, NULL);
+  if (gls_search_results_get_n_matches (results) == 0 ||
+      gls_search_results_get_tier (results, 0) == GLS_MATCH_ALL)
+    {
+      print_no_match (results, query, err);
+      *status = 1;
+      return NULL;
+    }
+  *status = 0;
+  return g_steal_pointer (&results);
+}
+
 /* Prints the best match for @query; returns 0, or 1 when nothing matches. */
 int
 gls_cli_lookup (const char *query,
@@ -171,23 +203,17 @@ gls_cli_lookup (const char *query,
                 GString    *out,
                 GString    *err)
 {
-  g_autoptr(GlsGlossary) glossary = NULL;
   g_autoptr(GlsSearchResults) results = NULL;
+  GlsGlossary *glossary;
+  int status;
 
   g_return_val_if_fail (query != NULL, GLS_CLI_EXIT_FAILURE);
 
-  glossary = open_glossary (path, err);
-  if (glossary == NULL)
-    return GLS_CLI_EXIT_FAILURE;
+  results = search_or_report (query, path, err, &status);
+  if (results == NULL)
+    return status;
 
-  results = gls_search (glossary, query, NULL, NULL);
-  if (gls_search_results_get_n_matches (results) == 0 ||
-      gls_search_results_get_tier (results, 0) == GLS_MATCH_ALL)
-    {
-      print_no_match (results, query, err);
-      return 1;
-    }
-
+  glossary = gls_search_results_get_glossary (results);
   print_term (glossary,
               gls_glossary_get_term (glossary, gls_search_results_get_position (results, 0)), out);
   return 0;
@@ -200,25 +226,18 @@ gls_cli_search (const char *query,
                 GString    *out,
                 GString    *err)
 {
-  g_autoptr(GlsGlossary) glossary = NULL;
   g_autoptr(GlsSearchResults) results = NULL;
-  guint n_matches;
+  GlsGlossary *glossary;
+  int status;
 
   g_return_val_if_fail (query != NULL, GLS_CLI_EXIT_FAILURE);
 
-  glossary = open_glossary (path, err);
-  if (glossary == NULL)
-    return GLS_CLI_EXIT_FAILURE;
+  results = search_or_report (query, path, err, &status);
+  if (results == NULL)
+    return status;
 
-  results = gls_search (glossary, query, NULL, NULL);
-  n_matches = gls_search_results_get_n_matches (results);
-  if (n_matches == 0 || gls_search_results_get_tier (results, 0) == GLS_MATCH_ALL)
-    {
-      print_no_match (results, query, err);
-      return 1;
-    }
-
-  for (guint i = 0; i < MIN (n_matches, MAX_SEARCH_HITS); i++)
+  glossary = gls_search_results_get_glossary (results);
+  for (guint i = 0; i < MIN (gls_search_results_get_n_matches (results), MAX_SEARCH_HITS); i++)
     {
       GlsTerm *term = gls_glossary_get_term (glossary, gls_search_results_get_position (results, i));
 

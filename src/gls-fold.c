@@ -32,10 +32,12 @@ folder_note_offsets (Folder *folder,
     g_array_append_val (folder->source_offsets, source_offset);
 }
 
-static inline void
-folder_emit_ascii (Folder *folder,
-                   char    c,
-                   guint   source_offset)
+/* Appends one folded character, given as UTF-8, after a pending space. */
+static void
+folder_emit (Folder     *folder,
+             const char *utf8,
+             gssize      length,
+             guint       source_offset)
 {
   gsize before;
 
@@ -46,8 +48,16 @@ folder_emit_ascii (Folder *folder,
       folder->pending_space = FALSE;
     }
   before = folder->out->len;
-  g_string_append_c (folder->out, c);
+  g_string_append_len (folder->out, utf8, length);
   folder_note_offsets (folder, before, source_offset);
+}
+
+static inline void
+folder_emit_ascii (Folder *folder,
+                   char    c,
+                   guint   source_offset)
+{
+  folder_emit (folder, &c, 1, source_offset);
 }
 
 static void
@@ -55,17 +65,9 @@ folder_emit_unichar (Folder   *folder,
                      gunichar  c,
                      guint     source_offset)
 {
-  gsize before;
+  char utf8[6];
 
-  if (folder->pending_space)
-    {
-      g_string_append_c (folder->out, ' ');
-      folder_note_offsets (folder, folder->out->len - 1, source_offset);
-      folder->pending_space = FALSE;
-    }
-  before = folder->out->len;
-  g_string_append_unichar (folder->out, c);
-  folder_note_offsets (folder, before, source_offset);
+  folder_emit (folder, utf8, g_unichar_to_utf8 (c, utf8), source_offset);
 }
 
 static inline gboolean

@@ -199,10 +199,13 @@ gls_term_data_pack (GlsTermData *data)
   offsets = record->offsets;
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     {
-      memcpy (offsets, lists[l]->data, lists[l]->len * sizeof (guint32));
+      if (lists[l]->len > 0)
+        memcpy (offsets, lists[l]->data, lists[l]->len * sizeof (guint32));
       offsets += lists[l]->len;
     }
-  memcpy (offsets, data->references->data, data->references->len * sizeof (GlsTermDataReference));
+  if (data->references->len > 0)
+    memcpy (offsets, data->references->data,
+            data->references->len * sizeof (GlsTermDataReference));
   memcpy ((char *) record_strings (record), data->strings->str, data->strings->len);
   return record;
 }
@@ -573,7 +576,8 @@ _gls_term_set_category_indices (GlsTerm       *self,
 {
   g_assert (n_indices <= g_strv_length ((char **) self->category_ids));
 
-  memcpy (self->category_indices, indices, n_indices * sizeof (guint16));
+  if (n_indices > 0)
+    memcpy (self->category_indices, indices, n_indices * sizeof (guint16));
   self->n_category_indices = n_indices;
 }
 

@@ -16,9 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "gls-resources.h"
 #include "gls-test-corpus.h"
 #include "gls-test-util.h"
+#include "gls-test-window.h"
 #include "gls-window-private.h"
 
 #define BUNDLED_TITLE "Customer Experience Glossary"
@@ -34,72 +34,11 @@ static GtkApplication *application;
 static GlsTestCorpus *corpus;
 
 static void
-wait_until (gboolean (*done) (GlsWindow *window),
-            GlsWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (window))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  /* One iteration may have taken it all. */
-  g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-}
-
-static gboolean
-is_loaded (GlsWindow *window)
-{
-  return !gls_window_get_loading (window);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-is_painted (GlsWindow *window)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "painted"));
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   GlsWindow     *window)
-{
-  g_object_set_data (G_OBJECT (window), "painted", GINT_TO_POINTER (TRUE));
-}
-
-/* Lays the window out and paints it, as the screen would: text that is slow
- * to lay out shows here, and the deadline of wait_until() catches a freeze.
- */
-static void
-paint (GlsWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gulong handler;
-
-  drain ();
-  g_object_set_data (G_OBJECT (window), "painted", NULL);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), window);
-  gtk_widget_queue_resize (GTK_WIDGET (window));
-  wait_until (is_painted, window);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
 open_path (GlsWindow  *window,
            const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gls_window_open_file (window, file);
-  wait_until (is_loaded, window);
-  paint (window);
+  gls_test_window_open (window, path);
+  gls_test_window_paint (window, 30);
 }
 
 static gboolean
@@ -152,7 +91,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  gls_test_drain ();
   g_clear_object (&fixture->settings);
 }
 
@@ -194,7 +133,7 @@ assert_terms_shown (GlsWindow   *window,
       g_autoptr(GString) markup = g_string_new (NULL);
 
       g_assert_true (gls_window_show_term_id (window, gls_term_get_id (term)));
-      paint (window);
+      gls_test_window_paint (window, 30);
       collect_labels (GTK_WIDGET (window->term_view), texts, markup);
       g_assert_true (has_line (texts->str, gls_term_get_name (term)));
       g_assert_true (has_line (texts->str, gls_term_get_definition (term, 0)));
@@ -271,7 +210,7 @@ test_open_case (Fixture       *fixture,
 
   /* And the window goes on working. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "chat");
-  drain ();
+  gls_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), >, 0);
 }
 
@@ -282,8 +221,8 @@ restore (GSettings *settings)
   GlsWindow *window = new_window (settings);
 
   gls_window_restore_session (window);
-  wait_until (is_loaded, window);
-  paint (window);
+  gls_test_wait_until (gls_test_window_is_loaded, window, 30);
+  gls_test_window_paint (window, 30);
   return window;
 }
 
@@ -328,11 +267,11 @@ test_settings_sizes (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gls_window_restore_session (window);
-  wait_until (is_loaded, window);
-  drain ();
+  gls_test_wait_until (gls_test_window_is_loaded, window, 30);
+  gls_test_drain ();
   g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, BUNDLED_TITLE);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gls_test_drain ();
 }
 
 /* A damaged configuration file: values of the wrong type, values that do
@@ -371,12 +310,12 @@ test_settings_damaged (void)
   g_assert_cmpint (gtk_paned_get_position (window->outer_paned), ==, 110);
   gtk_window_present (GTK_WINDOW (window));
   gls_window_restore_session (window);
-  wait_until (is_loaded, window);
-  drain ();
+  gls_test_wait_until (gls_test_window_is_loaded, window, 30);
+  gls_test_drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->letter_sidebar)));
   assert_bundled_with_notice (window, "“42” is not a file that can be opened");
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gls_test_drain ();
   g_remove (path);
 }
 
@@ -448,7 +387,7 @@ test_settings_last_file (void)
       assert_bundled_with_notice (window, last_files[i].notice);
       g_assert_null (gls_result_list_get_category (window->results));
       gtk_window_destroy (GTK_WINDOW (window));
-      drain ();
+      gls_test_drain ();
       g_free (last_files[i].uri);
     }
 
@@ -478,7 +417,7 @@ test_settings_stale_term (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (window->category_dropdown), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 8);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gls_test_drain ();
 }
 
 static void
@@ -491,20 +430,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-  gls_loader_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gls_register_resource ();
+  application = gls_test_window_init (&argc, &argv, "io.github.cxglossary.Glossary.HostileTest");
   corpus = gls_test_corpus_new ();
-
-  application = gtk_application_new ("io.github.cxglossary.Glossary.HostileTest",
-                                     G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
 
   for (guint i = 0; i < corpus->cases->len; i++)
     {

@@ -12,8 +12,8 @@
 #include <locale.h>
 
 #include "gls-linker.h"
-#include "gls-resources.h"
 #include "gls-test-util.h"
+#include "gls-test-window.h"
 #include "gls-window-private.h"
 
 typedef struct
@@ -27,41 +27,12 @@ typedef struct
 static GtkApplication *application;
 
 static void
-wait_until (gboolean (*done) (GlsWindow *window),
-            GlsWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (window))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-is_loaded (GlsWindow *window)
-{
-  return !gls_window_get_loading (window);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 open_fixture (GlsWindow  *window,
               const char *name)
 {
   g_autofree char *path = gls_test_data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  gls_window_open_file (window, file);
-  wait_until (is_loaded, window);
-  drain ();
+  gls_test_window_open (window, path);
 }
 
 static void
@@ -82,7 +53,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  gls_test_drain ();
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->application);
 }
@@ -99,7 +70,7 @@ type_search (GlsWindow  *window,
              const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
-  drain ();
+  gls_test_drain ();
   g_assert_cmpstr (gls_result_list_get_query (window->results), ==, text);
 }
 
@@ -152,7 +123,7 @@ test_search (Fixture       *fixture,
 
   /* Escape clears the search. */
   g_signal_emit_by_name (window->search_entry, "stop-search");
-  drain ();
+  gls_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 8);
 }
 
@@ -175,13 +146,13 @@ test_empty_state (Fixture       *fixture,
 
   /* Taking the suggestion searches for it and shows it. */
   g_signal_emit_by_name (suggestion, "clicked");
-  drain ();
+  gls_test_drain ();
   g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "churn-rate");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->results_stack), ==, "list");
 
   type_search (window, "zzzz");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
-  drain ();
+  gls_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 8);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
 }
@@ -196,18 +167,18 @@ test_letter (Fixture       *fixture,
   g_autofree char *digits = NULL;
 
   gls_letter_sidebar_set_letter (window->letter_sidebar, 'C');
-  drain ();
+  gls_test_drain ();
   c_names = list_names (window);
   g_assert_cmpstr (c_names, ==, "Churn Rate, Customer Satisfaction Score");
   g_assert_cmpstr (gtk_label_get_text (window->count_label), ==, "2 of 8 terms");
 
   gls_letter_sidebar_set_letter (window->letter_sidebar, 'E');
-  drain ();
+  gls_test_drain ();
   e_names = list_names (window);
   g_assert_cmpstr (e_names, ==, "Éclair Metric");
 
   gls_letter_sidebar_set_letter (window->letter_sidebar, '#');
-  drain ();
+  gls_test_drain ();
   digits = list_names (window);
   g_assert_cmpstr (digits, ==, "24/7 Support");
 
@@ -233,7 +204,7 @@ test_category (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (window->category_labels, 2), ==, "Channels (3)");
 
   gtk_drop_down_set_selected (window->category_dropdown, 2);
-  drain ();
+  gls_test_drain ();
   channels = list_names (window);
   g_assert_cmpstr (channels, ==, "24/7 Support, Live Chat, Omnichannel");
 
@@ -245,7 +216,7 @@ test_category (Fixture       *fixture,
 
   type_search (window, "");
   gls_letter_sidebar_set_letter (window->letter_sidebar, 'N');
-  drain ();
+  gls_test_drain ();
   all_three = list_names (window);
   g_assert_cmpstr (all_three, ==, "Net Promoter Score");
   g_assert_cmpstr (gtk_label_get_text (window->count_label), ==, "1 of 8 terms");
@@ -276,7 +247,7 @@ test_links_and_history (Fixture       *fixture,
 
   /* A link to a term that the filters hide still shows it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-category", "s", "channels");
-  drain ();
+  gls_test_drain ();
   gls_term_view_open_uri (view, "term:churn-rate");
   g_assert_cmpstr (gls_term_get_id (gls_window_get_term (window)), ==, "churn-rate");
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==,
@@ -358,8 +329,8 @@ test_failed_open_keeps_glossary (Fixture       *fixture,
   g_assert_no_error (error);
 
   gls_window_open_file (window, bad);
-  wait_until (is_loaded, window);
-  drain ();
+  gls_test_wait_until (gls_test_window_is_loaded, window, 10);
+  gls_test_drain ();
 
   /* The glossary, the term and the list stay as they were. */
   g_assert_true (gls_window_get_glossary (window) == before);
@@ -377,8 +348,8 @@ test_failed_open_keeps_glossary (Fixture       *fixture,
     g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/glossary.xml");
 
     gls_window_open_file (window, missing);
-    wait_until (is_loaded, window);
-    drain ();
+    gls_test_wait_until (gls_test_window_is_loaded, window, 10);
+    gls_test_drain ();
     g_assert_true (gls_window_get_glossary (window) == before);
     g_assert_nonnull (strstr (gtk_label_get_text (window->banner_message), "No such file"));
   }
@@ -413,9 +384,9 @@ test_settings_restore (Fixture       *fixture,
 
   gls_window_show_term_id (fixture->window, "live-chat");
   gls_window_set_category (fixture->window, "channels");
-  drain ();
+  gls_test_drain ();
   gtk_window_close (GTK_WINDOW (fixture->window));
-  drain ();
+  gls_test_drain ();
 
   last_file = g_settings_get_string (fixture->settings, "last-file");
   g_assert_cmpstr (last_file, ==, uri);
@@ -423,8 +394,8 @@ test_settings_restore (Fixture       *fixture,
   second = gls_window_new (fixture->application, fixture->settings);
   gtk_window_present (GTK_WINDOW (second));
   gls_window_restore_session (second);
-  wait_until (is_loaded, second);
-  drain ();
+  gls_test_wait_until (gls_test_window_is_loaded, second, 10);
+  gls_test_drain ();
   g_assert_cmpstr (gtk_label_get_text (second->title_label), ==, "Test Glossary");
   g_assert_cmpstr (gls_term_get_id (gls_window_get_term (second)), ==, "live-chat");
   g_assert_cmpstr (gls_result_list_get_category (second->results), ==, "channels");
@@ -438,8 +409,8 @@ test_settings_restore (Fixture       *fixture,
   second = gls_window_new (fixture->application, fixture->settings);
   gtk_window_present (GTK_WINDOW (second));
   gls_window_restore_session (second);
-  wait_until (is_loaded, second);
-  drain ();
+  gls_test_wait_until (gls_test_window_is_loaded, second, 10);
+  gls_test_drain ();
   g_assert_cmpstr (gtk_label_get_text (second->title_label), ==, "Customer Experience Glossary");
   g_assert_true (banner_shown (second));
   g_assert_nonnull (strstr (gtk_label_get_text (second->banner_message), "gone.xml"));
@@ -450,19 +421,6 @@ test_settings_restore (Fixture       *fixture,
   fixture->window = gls_window_new (fixture->application, NULL);
 }
 
-static gboolean
-after_paint (GlsWindow *window)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "painted"));
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   GlsWindow     *window)
-{
-  g_object_set_data (G_OBJECT (window), "painted", GINT_TO_POINTER (TRUE));
-}
-
 /* Writes what the window shows to a PNG in the build folder, for a person to
  * look at; nothing is compared.
  */
@@ -471,23 +429,16 @@ save_screenshot (GlsWindow  *window,
                  const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (window);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
   g_autofree char *path = NULL;
-  gulong handler;
   int width;
   int height;
 
-  drain ();
-  g_object_set_data (G_OBJECT (window), "painted", NULL);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), window);
-  gtk_widget_queue_draw (widget);
-  wait_until (after_paint, window);
-  g_signal_handler_disconnect (clock, handler);
+  gls_test_window_paint (window, 10);
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -535,20 +486,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-  gls_loader_init ();
-  /* Revealers show their child at once, for the screenshots. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gls_register_resource ();
-
-  application = gtk_application_new ("io.github.cxglossary.Glossary.Test",
-                                     G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = gls_test_window_init (&argc, &argv, "io.github.cxglossary.Glossary.Test");
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)

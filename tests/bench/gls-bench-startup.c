@@ -14,6 +14,7 @@
 
 #include "gls-application.h"
 #include "gls-bench-startup.h"
+#include "gls-bench-stats.h"
 #include "gls-window.h"
 
 #define STARTUP_RUNS 21
@@ -144,30 +145,15 @@ measure (const char *self,
   return (painted_at - started) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
 /* `gls-bench startup`: needs a display (xvfb-run is enough). */
 int
 gls_bench_startup (char **arguments)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autoptr(GArray) window_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) unsorted_window = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) unsorted_bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) window_times = NULL;
+  g_autoptr(GArray) bare_times = NULL;
   double window_median;
   double bare_median;
 
@@ -187,12 +173,14 @@ gls_bench_startup (char **arguments)
 
       if (window_ms < 0 || bare_ms < 0)
         return 1;
-      g_array_append_val (window_times, window_ms);
-      g_array_append_val (bare_times, bare_ms);
+      g_array_append_val (unsorted_window, window_ms);
+      g_array_append_val (unsorted_bare, bare_ms);
     }
 
-  window_median = median (window_times);
-  bare_median = median (bare_times);
+  window_times = gls_bench_sorted_copy (unsorted_window);
+  bare_times = gls_bench_sorted_copy (unsorted_bare);
+  window_median = gls_bench_percentile (window_times, 0.5);
+  bare_median = gls_bench_percentile (bare_times, 0.5);
   g_print ("# %u runs of each, alternating; renderer %s\n", STARTUP_RUNS,
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("startup.window.median %.1f ms\n", window_median);

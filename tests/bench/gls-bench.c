@@ -20,6 +20,7 @@
 
 #include "gls-bench-floor.h"
 #include "gls-bench-startup.h"
+#include "gls-bench-stats.h"
 #include "gls-bench-window.h"
 #include "gls-fold.h"
 #include "gls-loader.h"
@@ -148,9 +149,9 @@ compare_doubles (gconstpointer a,
 }
 
 /* The nearest-rank percentile of @sorted, which is in ascending order. */
-static double
-percentile (GArray *sorted,
-            double  fraction)
+double
+gls_bench_percentile (GArray *sorted,
+                      double  fraction)
 {
   guint rank;
 
@@ -162,8 +163,8 @@ percentile (GArray *sorted,
 }
 
 /* Returns: (transfer full): a sorted copy of @times */
-static GArray *
-sorted_copy (GArray *times)
+GArray *
+gls_bench_sorted_copy (GArray *times)
 {
   GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (double), times->len);
 
@@ -947,8 +948,8 @@ load_command (char **arguments)
   /* The streaming reader of the floor adds next to nothing to the peak. */
   peak_rss = peak_rss_bytes ();
 
-  sorted_loads = sorted_copy (load_times);
-  sorted_floors = sorted_copy (floor_times);
+  sorted_loads = gls_bench_sorted_copy (load_times);
+  sorted_floors = gls_bench_sorted_copy (floor_times);
 
   g_print ("# %s: %u terms, %.1f MiB, %u timed passes of each\n", arguments[0], n_terms,
            size / 1048576.0, n_passes);
@@ -957,16 +958,16 @@ load_command (char **arguments)
   report_count ("load.terms", n_terms, "terms");
   report_count ("load.size", size, "bytes");
   report_count ("load.passes", n_passes, "passes");
-  report ("load.median", percentile (sorted_loads, 0.5), "ms");
+  report ("load.median", gls_bench_percentile (sorted_loads, 0.5), "ms");
   report ("load.min", g_array_index (sorted_loads, double, 0), "ms");
   report ("load.max", g_array_index (sorted_loads, double, sorted_loads->len - 1), "ms");
   report ("load.rss_before", rss_before / 1048576.0, "MiB");
   report ("load.peak_rss", peak_rss / 1048576.0, "MiB");
   report ("load.rss_added", (peak_rss - rss_before) / 1048576.0, "MiB");
   report ("load.peak_rss_ratio", peak_rss / size, "x");
-  report ("load.floor.median", percentile (sorted_floors, 0.5), "ms");
+  report ("load.floor.median", gls_bench_percentile (sorted_floors, 0.5), "ms");
   report ("load.floor.min", g_array_index (sorted_floors, double, 0), "ms");
-  report ("load.floor_ratio", percentile (sorted_loads, 0.5) / percentile (sorted_floors, 0.5),
+  report ("load.floor_ratio", gls_bench_percentile (sorted_loads, 0.5) / gls_bench_percentile (sorted_floors, 0.5),
           "x");
   return 0;
 }
@@ -1449,9 +1450,9 @@ search_command (char **arguments)
   folded_text = fold_all_text (glossary);
   n_found = replay_floor (folded_text, keystrokes, floor_times);
 
-  sorted_list = sorted_copy (list_times);
-  sorted_search = sorted_copy (search_times);
-  sorted_floor = sorted_copy (floor_times);
+  sorted_list = gls_bench_sorted_copy (list_times);
+  sorted_search = gls_bench_sorted_copy (search_times);
+  sorted_floor = gls_bench_sorted_copy (floor_times);
 
   g_print ("# floor: memmem over %.1f MiB of folded text, %" G_GUINT64_FORMAT
            " occurrences in all\n", folded_text->len / 1048576.0, n_found);
@@ -1460,15 +1461,15 @@ search_command (char **arguments)
   report_count ("search.terms", gls_glossary_get_n_terms (glossary), "terms");
   report_count ("search.queries", n_queries, "queries");
   report_count ("search.keystrokes", keystrokes->len, "keystrokes");
-  report ("search.p50", percentile (sorted_list, 0.5), "ms");
-  report ("search.p95", percentile (sorted_list, 0.95), "ms");
-  report ("search.max", percentile (sorted_list, 1), "ms");
-  report ("search.direct.p50", percentile (sorted_search, 0.5), "ms");
-  report ("search.direct.p95", percentile (sorted_search, 0.95), "ms");
-  report ("search.direct.max", percentile (sorted_search, 1), "ms");
-  report ("search.floor.p50", percentile (sorted_floor, 0.5), "ms");
-  report ("search.floor.p95", percentile (sorted_floor, 0.95), "ms");
-  report ("search.floor_ratio", percentile (sorted_list, 0.95) / percentile (sorted_floor, 0.95),
+  report ("search.p50", gls_bench_percentile (sorted_list, 0.5), "ms");
+  report ("search.p95", gls_bench_percentile (sorted_list, 0.95), "ms");
+  report ("search.max", gls_bench_percentile (sorted_list, 1), "ms");
+  report ("search.direct.p50", gls_bench_percentile (sorted_search, 0.5), "ms");
+  report ("search.direct.p95", gls_bench_percentile (sorted_search, 0.95), "ms");
+  report ("search.direct.max", gls_bench_percentile (sorted_search, 1), "ms");
+  report ("search.floor.p50", gls_bench_percentile (sorted_floor, 0.5), "ms");
+  report ("search.floor.p95", gls_bench_percentile (sorted_floor, 0.95), "ms");
+  report ("search.floor_ratio", gls_bench_percentile (sorted_list, 0.95) / gls_bench_percentile (sorted_floor, 0.95),
           "x");
   return 0;
 }
