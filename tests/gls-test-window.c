@@ -26,6 +26,8 @@ gls_test_window_init (int         *argc,
   gls_register_resource ();
 
   application = gtk_application_new (application_id, G_APPLICATION_NON_UNIQUE);
+  /* The program's icons and shortcuts window, whatever the test's own id. */
+  g_application_set_resource_base_path (G_APPLICATION (application), RESOURCE_BASE);
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
   return application;
