@@ -237,10 +237,15 @@ gls_fold (const char  *text,
           GlsFoldMode  mode)
 {
   GString *out;
+  gsize length;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   out = g_string_sized_new (strlen (text));
   gls_fold_append (out, text, -1, mode, NULL);
-  return g_string_free (out, FALSE);
+  /* A GString keeps room to grow; a key kept for each term of a large
+   * glossary should not.
+   */
+  length = out->len;
+  return g_realloc (g_string_free (out, FALSE), length + 1);
 }

@@ -124,6 +124,30 @@ diagnostic_free (gpointer data)
   g_free (diagnostic);
 }
 
+/* As gls_load_bytes(), but takes @bytes: when no one else holds them, the
+ * file's text is freed as soon as it has been read.
+ */
+static GlsGlossary *
+load_bytes_take (GBytes               *bytes,
+                 const char           *display_name,
+                 GFile                *file,
+                 GlsLoadFlags          flags,
+                 GPtrArray           **diagnostics,
+                 GlsLoadProgressFunc   progress,
+                 gpointer              progress_data,
+                 GCancellable         *cancellable,
+                 GError              **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (diagnostic_free);
+  GlsGlossary *glossary;
+
+  glossary = gls_xml_load (bytes, display_name, file, flags, found, progress, progress_data,
+                           cancellable, error);
+  if (diagnostics != NULL)
+    *diagnostics = g_steal_pointer (&found);
+  return glossary;
+}
+
 /*
  * Loads a glossary from @bytes.  @display_name names the source in messages.
  * @diagnostics, when given, receives a new array of every GlsDiagnostic found,
@@ -140,19 +164,13 @@ gls_load_bytes (GBytes               *bytes,
                 GCancellable         *cancellable,
                 GError              **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (diagnostic_free);
-  GlsGlossary *glossary;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  glossary = gls_xml_load (bytes, display_name, file, flags, found, progress, progress_data,
-                           cancellable, error);
-  if (diagnostics != NULL)
-    *diagnostics = g_steal_pointer (&found);
-  return glossary;
+  return load_bytes_take (g_bytes_ref (bytes), display_name, file, flags, diagnostics, progress,
+                          progress_data, cancellable, error);
 }
 
 GlsGlossary *
@@ -165,7 +183,7 @@ gls_load_file (GFile                *file,
                GCancellable         *cancellable,
                GError              **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *bytes;
   g_autofree char *parse_name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -180,8 +198,8 @@ gls_load_file (GFile                *file,
 
   if (display_name == NULL)
     display_name = parse_name = g_file_get_parse_name (file);
-  return gls_load_bytes (bytes, display_name, file, flags, diagnostics, progress, progress_data,
-                         cancellable, error);
+  return load_bytes_take (bytes, display_name, file, flags, diagnostics, progress, progress_data,
+                          cancellable, error);
 }
 
 /* Returns: (transfer full): the glossary compiled into the program */

@@ -170,7 +170,9 @@ word_index_builder_finish (WordIndexBuilder *builder,
   g_autofree guint32 *order = g_new (guint32, MAX (n_words, 1));
   g_autofree guint32 *rank = g_new (guint32, MAX (n_words, 1));
   g_autofree guint32 *fill = NULL;
+  guint32 *term_words;
   guint32 *counts;
+  guint n_postings;
   gsize text_len = 0;
   guint32 begin = 0;
 
@@ -195,35 +197,37 @@ word_index_builder_finish (WordIndexBuilder *builder,
       text_len += len;
     }
 
-  counts = g_new0 (guint32, n_words + 1);
-  for (guint i = 0; i < builder->term_words->len; i++)
-    counts[rank[g_array_index (builder->term_words, guint32, i)] + 1]++;
-  for (guint i = 0; i < n_words; i++)
-    counts[i + 1] += counts[i];
-  index->offsets = counts;
-
-  index->postings = g_new (guint32, MAX (builder->term_words->len, 1));
-  fill = g_memdup2 (counts, n_words * sizeof (guint32));
-  for (guint32 ordinal = 0; ordinal < builder->term_ends->len; ordinal++)
-    {
-      guint32 end = g_array_index (builder->term_ends, guint32, ordinal);
-
-      for (guint32 i = begin; i < end; i++)
-        {
-          guint32 word = rank[g_array_index (builder->term_words, guint32, i)];
-
-          index->postings[fill[word]++] = ordinal;
-        }
-      begin = end;
-    }
-
+  /* The building tables go before the postings come, for a lower peak. */
   g_string_free (builder->text, TRUE);
   g_array_unref (builder->word_starts);
   g_free (builder->slots);
   g_free (builder->hashes);
   g_string_free (builder->folded, TRUE);
   g_array_unref (builder->last_term);
-  g_array_unref (builder->term_words);
+
+  n_postings = builder->term_words->len;
+  term_words = (guint32 *) g_array_free (builder->term_words, FALSE);
+  term_words = g_realloc (term_words, MAX (n_postings, 1) * sizeof (guint32));
+
+  counts = g_new0 (guint32, n_words + 1);
+  for (guint i = 0; i < n_postings; i++)
+    counts[rank[term_words[i]] + 1]++;
+  for (guint i = 0; i < n_words; i++)
+    counts[i + 1] += counts[i];
+  index->offsets = counts;
+
+  index->postings = g_new (guint32, MAX (n_postings, 1));
+  fill = g_memdup2 (counts, n_words * sizeof (guint32));
+  for (guint32 ordinal = 0; ordinal < builder->term_ends->len; ordinal++)
+    {
+      guint32 end = g_array_index (builder->term_ends, guint32, ordinal);
+
+      for (guint32 i = begin; i < end; i++)
+        index->postings[fill[rank[term_words[i]]]++] = ordinal;
+      begin = end;
+    }
+
+  g_free (term_words);
   g_array_unref (builder->term_ends);
 }
 

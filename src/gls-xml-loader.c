@@ -87,6 +87,7 @@ typedef struct
 {
   const char          *display_name;
   GlsLoadFlags         flags;
+  GBytes              *bytes;           /* the file's, until its positions are all known */
   const char          *data;            /* UTF-8, converted if the file is not */
   gsize                size;
   char                *converted;
@@ -1474,6 +1475,7 @@ resolve_references (Loader *loader)
       else
         _gls_term_drop_reference (term, pending->definition, pending->index);
     }
+  g_clear_pointer (&loader->pending, g_array_unref);
 
   /* From now on the table maps ids to terms, keyed by the terms' own ids. */
   for (guint i = 0; i < terms->len; i++)
@@ -1718,6 +1720,15 @@ is_blank (const char *data,
 }
 
 static void
+release_text (Loader *loader)
+{
+  loader->data = NULL;
+  loader->size = 0;
+  g_clear_pointer (&loader->converted, g_free);
+  g_clear_pointer (&loader->bytes, g_bytes_unref);
+}
+
+static void
 loader_clear (Loader *loader)
 {
   g_clear_pointer (&loader->reader, xmlFreeTextReader);
@@ -1736,6 +1747,7 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->term_ids, g_string_chunk_free);
   g_clear_pointer (&loader->edges, g_array_unref);
   g_clear_pointer (&loader->pending, g_array_unref);
+  release_text (loader);
 }
 
 GlsGlossary *
@@ -1756,6 +1768,7 @@ gls_xml_load (GBytes               *bytes,
   gsize doctype;
   gsize size;
 
+  loader.bytes = bytes;
   loader.data = g_bytes_get_data (bytes, &size);
   loader.size = size;
   loader.display_name = display_name;
@@ -1844,6 +1857,11 @@ gls_xml_load (GBytes               *bytes,
 
   if (loader.n_errors == 0)
     resolve_references (&loader);
+  /* Every position is a line and column by now: the text can go, which for
+   * a large file is most of the memory while the index is finished.
+   */
+  if (loader.n_errors == 0)
+    release_text (&loader);
 
 out:
   g_ptr_array_sort (diagnostics, compare_diagnostics);

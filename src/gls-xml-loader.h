@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 void         gls_xml_loader_init (void);
 
+/* Takes @bytes, and lets them go once every position in them is known. */
 GlsGlossary *gls_xml_load        (GBytes               *bytes,
                                   const char           *display_name,
                                   GFile                *file,
