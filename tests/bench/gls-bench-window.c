@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gls-bench-stats.h"
 #include "gls-bench-window.h"
 #include "gls-resources.h"
 #include "gls-window-private.h"
@@ -112,6 +113,10 @@ gls_bench_window (char **arguments)
   gint64 started;
   gint64 typing_stall = 0;
   guint n_keystrokes = 0;
+  g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sorted_stalls = NULL;
+  g_autofree char *slowest_query = NULL;
+  double slowest_stall = -1;
 
   if (!gtk_init_check ())
     {
@@ -167,19 +172,35 @@ gls_bench_window (char **arguments)
       for (glong n = 1; n <= length; n++)
         {
           g_autofree char *typed = g_utf8_substring (query, 0, n);
+          double stall;
 
+          typing_stall = MAX (typing_stall, probe.max_stall);
+          probe.max_stall = 0;
           gtk_editable_set_text (GTK_EDITABLE (window->search_entry), typed);
           n_keystrokes++;
           run_for (KEYSTROKE_MS);
+          stall = probe.max_stall / 1000.0;
+          g_array_append_val (stalls, stall);
+          if (stall > slowest_stall)
+            {
+              slowest_stall = stall;
+              g_free (slowest_query);
+              slowest_query = g_steal_pointer (&typed);
+            }
         }
       while (gls_result_list_get_searching (window->results))
         g_main_context_iteration (NULL, TRUE);
       gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
       run_for (KEYSTROKE_MS);
     }
-  typing_stall = probe.max_stall;
+  typing_stall = MAX (typing_stall, probe.max_stall);
+  sorted_stalls = gls_bench_sorted_copy (stalls);
   g_print ("# %u queries, %u keystrokes, one every %d ms\n", queries->len, n_keystrokes,
            KEYSTROKE_MS);
+  g_print ("# the longest stall after a keystroke: %.1f ms for “%s”\n", slowest_stall,
+           slowest_query ? slowest_query : "");
+  g_print ("window.typing.stall.p50 %.1f ms\n", gls_bench_percentile (sorted_stalls, 0.5));
+  g_print ("window.typing.stall.p95 %.1f ms\n", gls_bench_percentile (sorted_stalls, 0.95));
   g_print ("window.typing.max_stall %.1f ms\n", typing_stall / 1000.0);
   g_print ("window.typing.max_frame %.1f ms\n", max_frame / 1000.0);
 
