@@ -240,12 +240,8 @@ gls_term_row_set_term (GlsTermRow *self,
                        GlsTerm    *term)
 {
   g_return_if_fail (GLS_IS_TERM_ROW (self));
-  g_return_if_fail (term == NULL || GLS_IS_TERM (term));
 
-  if (!g_set_object (&self->term, term))
-    return;
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERM]);
+  gls_term_row_show (self, term, self->query);
 }
 
 const char *
@@ -262,10 +258,34 @@ gls_term_row_set_query (GlsTermRow *self,
 {
   g_return_if_fail (GLS_IS_TERM_ROW (self));
 
-  if (g_strcmp0 (self->query, query) == 0)
+  gls_term_row_show (self, self->term, query);
+}
+
+/* Shows @term as a result of @query, laying the row out once for both. */
+void
+gls_term_row_show (GlsTermRow *self,
+                   GlsTerm    *term,
+                   const char *query)
+{
+  gboolean query_changed;
+  gboolean term_changed;
+
+  g_return_if_fail (GLS_IS_TERM_ROW (self));
+  g_return_if_fail (term == NULL || GLS_IS_TERM (term));
+
+  query_changed = g_strcmp0 (self->query, query) != 0;
+  if (query_changed)
+    {
+      g_free (self->query);
+      self->query = g_strdup (query);
+    }
+  term_changed = g_set_object (&self->term, term);
+  if (!query_changed && !term_changed)
     return;
-  g_free (self->query);
-  self->query = g_strdup (query);
+
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+  if (term_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERM]);
+  if (query_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }

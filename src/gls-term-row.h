@@ -19,5 +19,8 @@ void        gls_term_row_set_term  (GlsTermRow *self,
 const char *gls_term_row_get_query (GlsTermRow *self);
 void        gls_term_row_set_query (GlsTermRow *self,
                                     const char *query);
+void        gls_term_row_show      (GlsTermRow *self,
+                                    GlsTerm    *term,
+                                    const char *query);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gls-loader.h"
+#include "gls-row-model.h"
 #include "gls-term-row.h"
 #include "gls-window-private.h"
 
@@ -150,11 +151,13 @@ on_selection_notify_selected_cb (GlsWindow          *self,
                                  GParamSpec         *pspec,
                                  GtkSingleSelection *selection)
 {
+  GlsRowItem *item;
   GlsTerm *term;
 
   if (self->updating)
     return;
-  term = gtk_single_selection_get_selected_item (selection);
+  item = gtk_single_selection_get_selected_item (selection);
+  term = item != NULL ? gls_row_item_get_term (item) : NULL;
   if (term != NULL)
     gls_window_show_term (self, term, GLS_HISTORY_BROWSE);
 }
@@ -178,15 +181,33 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, g_object_new (GLS_TYPE_TERM_ROW, NULL));
 }
 
+/* A row's item stays at its place in the list; a new search changes its term. */
+static void
+show_row_item (GlsTermRow *row,
+               GlsRowItem *item)
+{
+  gls_term_row_show (row, gls_row_item_get_term (item), gls_row_item_get_query (item));
+}
+
+static void
+on_row_item_notify_term_cb (GlsTermRow *row,
+                            GParamSpec *pspec,
+                            GlsRowItem *item)
+{
+  show_row_item (row, item);
+}
+
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     GlsWindow                *self)
 {
   GlsTermRow *row = GLS_TERM_ROW (gtk_list_item_get_child (list_item));
+  GlsRowItem *item = gtk_list_item_get_item (list_item);
 
-  gls_term_row_set_query (row, gls_result_list_get_query (self->results));
-  gls_term_row_set_term (row, gtk_list_item_get_item (list_item));
+  show_row_item (row, item);
+  g_signal_connect_object (item, "notify::term", G_CALLBACK (on_row_item_notify_term_cb), row,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -194,7 +215,11 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       GlsWindow                *self)
 {
-  gls_term_row_set_term (GLS_TERM_ROW (gtk_list_item_get_child (list_item)), NULL);
+  GlsTermRow *row = GLS_TERM_ROW (gtk_list_item_get_child (list_item));
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item),
+                                        on_row_item_notify_term_cb, row);
+  gls_term_row_set_term (row, NULL);
 }
 
 static void
@@ -1061,7 +1086,8 @@ gls_window_init (GlsWindow *self)
   load_style (GTK_WIDGET (self));
 
   self->results = gls_result_list_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  /* Before the window's own "updated" handler: the rows are right by then. */
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (gls_row_model_new (self->results)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gls-row-model.h"
 #include "gls-test-util.h"
 
 char *
@@ -44,7 +45,9 @@ gls_test_names (GListModel *model)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GlsTerm) term = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      GlsTerm *term = GLS_IS_ROW_ITEM (item) ? gls_row_item_get_term (GLS_ROW_ITEM (item))
+                                             : GLS_TERM (item);
 
       if (i > 0)
         g_string_append (names, ", ");

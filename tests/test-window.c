@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "gls-linker.h"
+#include "gls-row-model.h"
 #include "gls-test-util.h"
 #include "gls-test-window.h"
 #include "gls-window-private.h"
@@ -236,7 +237,8 @@ test_links_and_history (Fixture       *fixture,
   nps = gls_window_get_term (window);
   g_assert_cmpstr (gls_term_get_name (nps), ==, "Net Promoter Score");
   /* The term is selected in the list. */
-  g_assert_true (gtk_single_selection_get_selected_item (window->selection) == nps);
+  g_assert_true (gls_row_item_get_term (gtk_single_selection_get_selected_item (window->selection)) ==
+                 nps);
 
   /* Following the inline link to CSAT. */
   gls_term_view_open_uri (view, "term:customer-satisfaction-score");
