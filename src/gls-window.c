@@ -227,10 +227,17 @@ on_search_entry_search_changed_cb (GlsWindow      *self,
                                    GtkSearchEntry *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   /* A new search looks through every letter. */
   if (*text != '\0')
     gls_letter_sidebar_set_letter (self->letter_sidebar, 0);
+
+  /* Typed elsewhere in the window, the search takes the keys that follow
+   * too: Down into the list, Enter for the top result.
+   */
+  if (*text != '\0' && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (entry))));
   gls_result_list_set_query (self->results, text);
 }
 

@@ -13,6 +13,7 @@
 
 #include "gls-linker.h"
 #include "gls-row-model.h"
+#include "gls-term-row.h"
 #include "gls-test-util.h"
 #include "gls-test-window.h"
 #include "gls-window-private.h"
@@ -66,6 +67,31 @@ list_names (GlsWindow *window)
   return gls_test_names (G_LIST_MODEL (window->selection));
 }
 
+/* The names the rows on screen show, top to bottom: the same list, once
+ * the window has been laid out.
+ */
+static char *
+row_names (GlsWindow *window)
+{
+  GString *names = g_string_new (NULL);
+
+  gls_test_window_paint (window, 10);
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->list_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      GlsTerm *term = GLS_IS_TERM_ROW (row) ? gls_term_row_get_term (GLS_TERM_ROW (row)) : NULL;
+
+      if (term == NULL)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, gls_term_get_name (term));
+    }
+  return g_string_free (names, FALSE);
+}
+
 static void
 type_search (GlsWindow  *window,
              const char *text)
@@ -101,10 +127,13 @@ test_search (Fixture       *fixture,
   g_autofree char *score = NULL;
   g_autofree char *csat = NULL;
   g_autofree char *omni = NULL;
+  g_autofree char *shown = NULL;
 
   type_search (window, "score");
   score = list_names (window);
   g_assert_cmpstr (score, ==, "Customer Satisfaction Score, Net Promoter Score");
+  shown = row_names (window);
+  g_assert_cmpstr (shown, ==, score);
   g_assert_cmpstr (gtk_label_get_text (window->count_label), ==, "2 of 8 terms");
 
   /* The exact abbreviation comes first, before definitions that mention it. */
@@ -117,6 +146,9 @@ test_search (Fixture       *fixture,
   type_search (window, "Omni Channel");
   omni = list_names (window);
   g_assert_cmpstr (omni, ==, "Omnichannel");
+  g_free (shown);
+  shown = row_names (window);
+  g_assert_cmpstr (shown, ==, "Omnichannel");
 
   /* Enter shows the top result. */
   g_signal_emit_by_name (window->search_entry, "activate");
@@ -126,6 +158,19 @@ test_search (Fixture       *fixture,
   g_signal_emit_by_name (window->search_entry, "stop-search");
   gls_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->results)), ==, 8);
+  g_free (shown);
+  shown = row_names (window);
+  g_assert_cmpstr (shown, ==,
+                   "24/7 Support, Agent, Churn Rate, Customer Satisfaction Score, Éclair Metric, "
+                   "Live Chat, Net Promoter Score, Omnichannel");
+
+  /* Typing that lands in the search from elsewhere in the window brings the
+   * keyboard along, so that Down and Enter act on the results.
+   */
+  gtk_widget_grab_focus (GTK_WIDGET (window->letter_sidebar));
+  type_search (window, "chat");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (window->search_entry)));
 }
 
 static void
