@@ -222,6 +222,13 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
   gls_term_row_set_term (row, NULL);
 }
 
+static gboolean
+move_cursor_to_end (gpointer data)
+{
+  gtk_editable_set_position (GTK_EDITABLE (data), -1);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_search_entry_search_changed_cb (GlsWindow      *self,
                                    GtkSearchEntry *entry)
@@ -237,7 +244,14 @@ on_search_entry_search_changed_cb (GlsWindow      *self,
    * too: Down into the list, Enter for the top result.
    */
   if (*text != '\0' && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))))
-    gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (entry))));
+    {
+      gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (entry))));
+      /* Text set by the program has the cursor put at its start after this
+       * signal: what is typed next goes at the end.
+       */
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, move_cursor_to_end, g_object_ref (entry),
+                       g_object_unref);
+    }
   gls_result_list_set_query (self->results, text);
 }
 

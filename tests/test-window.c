@@ -167,10 +167,14 @@ test_search (Fixture       *fixture,
   /* Typing that lands in the search from elsewhere in the window brings the
    * keyboard along, so that Down and Enter act on the results.
    */
-  gtk_widget_grab_focus (GTK_WIDGET (window->letter_sidebar));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (window->list_view)));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                          GTK_WIDGET (window->search_entry)));
   type_search (window, "chat");
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          GTK_WIDGET (window->search_entry)));
+  /* What is typed next goes after it. */
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (window->search_entry)), ==, 4);
 }
 
 static void
