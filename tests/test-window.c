@@ -475,17 +475,14 @@ test_settings_restore (Fixture       *fixture,
 /* Writes what the window shows to a PNG in the build folder, for a person to
  * look at; nothing is compared.
  */
-static void
-save_screenshot (GlsWindow  *window,
-                 const char *name)
+/* The window as the screen shows it. */
+static GdkTexture *
+render_window (GlsWindow *window)
 {
   GtkWidget *widget = GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *path = NULL;
   int width;
   int height;
 
@@ -498,12 +495,152 @@ save_screenshot (GlsWindow  *window,
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_screenshot (GlsWindow  *window,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = render_window (window);
+  g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+
   g_mkdir_with_parents (directory, 0755);
   path = g_build_filename (directory, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
+  g_test_message ("Wrote %s (%d×%d)", path, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture));
+}
+
+/* The pixels in @rect of @texture dark enough to be the ink of text. */
+static guint
+count_ink (GdkTexture            *texture,
+           const graphene_rect_t *rect)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  guint ink = 0;
+
+  gdk_texture_download (texture, pixels, stride);
+  for (int y = MAX (0, (int) rect->origin.y); y < MIN (height, (int) (rect->origin.y + rect->size.height)); y++)
+    for (int x = MAX (0, (int) rect->origin.x); x < MIN (width, (int) (rect->origin.x + rect->size.width)); x++)
+      {
+        const guchar *pixel = pixels + y * stride + x * 4;
+
+        if (pixel[0] < 0x80 && pixel[1] < 0x80 && pixel[2] < 0x80)
+          ink++;
+      }
+  return ink;
+}
+
+/* The pixels of the topmost row wholly in sight, as the screen shows them. */
+static GBytes *
+first_row_pixels (GlsWindow *window)
+{
+  g_autoptr(GdkTexture) texture = render_window (window);
+  GtkWidget *list = GTK_WIDGET (window->list_view);
+  gsize stride = (gsize) gdk_texture_get_width (texture) * 4;
+  g_autofree guchar *pixels = g_malloc (stride * gdk_texture_get_height (texture));
+  graphene_rect_t list_bounds;
+
+  gdk_texture_download (texture, pixels, stride);
+  g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (window), &list_bounds));
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      graphene_rect_t bounds;
+      GByteArray *region;
+
+      if (!gtk_widget_compute_bounds (item, GTK_WIDGET (window), &bounds) ||
+          !graphene_rect_contains_rect (&list_bounds, &bounds))
+        continue;
+      region = g_byte_array_new ();
+      for (int y = bounds.origin.y; y < bounds.origin.y + bounds.size.height; y++)
+        g_byte_array_append (region, pixels + y * stride + (gsize) bounds.origin.x * 4,
+                             (guint) bounds.size.width * 4);
+      return g_byte_array_free_to_bytes (region);
+    }
+  g_error ("No row is in sight");
+}
+
+/* Checks that every row wholly in sight shows its text on screen; returns
+ * how many rows it checked.
+ */
+static guint
+assert_rows_in_sight_drawn (GlsWindow *window)
+{
+  g_autoptr(GdkTexture) texture = render_window (window);
+  GtkWidget *list = GTK_WIDGET (window->list_view);
+  graphene_rect_t list_bounds;
+  guint checked = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (window), &list_bounds));
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_rect_t bounds;
+
+      if (!GLS_IS_TERM_ROW (row) || gls_term_row_get_term (GLS_TERM_ROW (row)) == NULL ||
+          !gtk_widget_compute_bounds (row, GTK_WIDGET (window), &bounds) ||
+          !graphene_rect_contains_rect (&list_bounds, &bounds))
+        continue;
+      if (count_ink (texture, &bounds) < 50)
+        g_error ("The row of “%s” is in sight but shows no text",
+                 gls_term_get_name (gls_term_row_get_term (GLS_TERM_ROW (row))));
+      checked++;
+    }
+  return checked;
+}
+
+/* Rows that were out of sight show their text once scrolled or searched
+ * into sight.
+ */
+static void
+test_rows_in_sight (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->list_view));
+  double ends[] = { 0.5, 1.0, 0.25, 0.0 };
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) other = NULL;
+  g_autoptr(GBytes) again = NULL;
+
+  gls_window_open_bundled (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), >, 100);
+  g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, ends[i] * upper);
+      g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 10);
+    }
+  type_search (window, "ex");
+  g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 10);
+  type_search (window, "");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 10);
+
+  /* The top row shows a new term as soon as a search gives it one, and the
+   * same term and search look the same each time.
+   */
+  gtk_adjustment_set_value (adjustment, 0);
+  first = first_row_pixels (window);
+  type_search (window, "zendesk");
+  g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 1);
+  other = first_row_pixels (window);
+  g_assert_false (g_bytes_equal (first, other));
+  type_search (window, "");
+  again = first_row_pixels (window);
+  g_assert_true (g_bytes_equal (first, again));
 }
 
 static void
@@ -554,6 +691,7 @@ main (int   argc,
   ADD ("/gls/window/failed-open-keeps-glossary", test_failed_open_keeps_glossary, NULL);
   ADD ("/gls/window/open-other", test_open_other, NULL);
   ADD ("/gls/window/settings-restore", test_settings_restore, NULL);
+  ADD ("/gls/window/rows-in-sight", test_rows_in_sight, NULL);
   ADD ("/gls/window/screenshots", test_screenshots, NULL);
 
 #undef ADD
