@@ -147,10 +147,14 @@ static void
 on_color_scheme_changed_cb (GlsApplication *self)
 {
   g_autofree char *scheme = g_settings_get_string (self->desktop_settings, "color-scheme");
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean dark = g_strcmp0 (scheme, "prefer-dark") == 0;
+  gboolean was_dark;
 
-  g_object_set (gtk_settings_get_default (),
-                "gtk-application-prefer-dark-theme", g_strcmp0 (scheme, "prefer-dark") == 0,
-                NULL);
+  /* Setting it reloads the theme, even to the value it has. */
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &was_dark, NULL);
+  if (dark != was_dark)
+    g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
 }
 
 static void

@@ -475,6 +475,33 @@ test_settings_restore (Fixture       *fixture,
 /* Writes what the window shows to a PNG in the build folder, for a person to
  * look at; nothing is compared.
  */
+/* Ctrl+? and the menu show the keyboard shortcuts, over the window. */
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  GtkShortcutsWindow *overlay;
+
+  /* Built when first asked for, not with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  gls_test_drain ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closing hides it; asking again shows the same one. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  gls_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  gls_test_drain ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
 /* The window as the screen shows it. */
 static GdkTexture *
 render_window (GlsWindow *window)
@@ -691,6 +718,7 @@ main (int   argc,
   ADD ("/gls/window/failed-open-keeps-glossary", test_failed_open_keeps_glossary, NULL);
   ADD ("/gls/window/open-other", test_open_other, NULL);
   ADD ("/gls/window/settings-restore", test_settings_restore, NULL);
+  ADD ("/gls/window/shortcuts-window", test_shortcuts_window, NULL);
   ADD ("/gls/window/rows-in-sight", test_rows_in_sight, NULL);
   ADD ("/gls/window/screenshots", test_screenshots, NULL);
 
