@@ -36,8 +36,7 @@ struct _GlsTermRow
 
   PangoLayout          *layout;         /* the text, once drawn */
   gboolean              layout_stale;   /* the term or query changed since */
-  int                   text_height;    /* of the two lines in the row's font; 0: not known */
-  PangoFontDescription *text_font;      /* the font text_height was measured in */
+  guint                 metrics_serial; /* of the font the row last measured in; 0: never */
 };
 
 G_DEFINE_FINAL_TYPE (GlsTermRow, gls_term_row, GTK_TYPE_WIDGET)
@@ -116,27 +115,39 @@ row_markup (GlsTermRow *self)
   return g_string_free (markup, FALSE);
 }
 
-/* The height of the row's two lines, from its font: every row has it,
- * whatever its text, so that no row lays its text out to be measured.
+/* The height of a row's two lines, from its font: every row has it,
+ * whatever its text, so that no row lays its text out to be measured.  All
+ * rows share it while their font and resolution stay the same.
  */
+static struct
+{
+  int                   height;
+  PangoFontDescription *font;
+  double                resolution;
+  guint                 serial;     /* counts the fonts measured */
+} text_metrics;
+
 static int
 text_height (GlsTermRow *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
 
-  if (self->text_height == 0 || self->text_font == NULL ||
-      !pango_font_description_equal (font, self->text_font))
+  if (text_metrics.font == NULL || text_metrics.resolution != resolution ||
+      !pango_font_description_equal (font, text_metrics.font))
     {
       g_autoptr(PangoLayout) sample = pango_layout_new (context);
       g_autofree char *markup = g_strdup_printf (NAME_LINE SNIPPET_LINE, "Ag", "Ag");
 
       pango_layout_set_markup (sample, markup, -1);
-      pango_layout_get_pixel_size (sample, NULL, &self->text_height);
-      g_clear_pointer (&self->text_font, pango_font_description_free);
-      self->text_font = pango_font_description_copy (font);
+      pango_layout_get_pixel_size (sample, NULL, &text_metrics.height);
+      g_clear_pointer (&text_metrics.font, pango_font_description_free);
+      text_metrics.font = pango_font_description_copy (font);
+      text_metrics.resolution = resolution;
+      text_metrics.serial++;
     }
-  return self->text_height;
+  return text_metrics.height;
 }
 
 static void
@@ -154,7 +165,10 @@ gls_term_row_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 0;
   else
-    *minimum = *natural = text_height (self);
+    {
+      *minimum = *natural = text_height (self);
+      self->metrics_serial = text_metrics.serial;
+    }
 }
 
 static void
@@ -162,15 +176,14 @@ gls_term_row_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
   GlsTermRow *self = GLS_TERM_ROW (widget);
-  PangoContext *context;
 
   GTK_WIDGET_CLASS (gls_term_row_parent_class)->css_changed (widget, change);
 
   /* A new font lays the text out anew, and may change the row's height. */
-  context = gtk_widget_get_pango_context (widget);
-  if (self->text_font != NULL &&
-      !pango_font_description_equal (pango_context_get_font_description (context),
-                                     self->text_font))
+  if (self->metrics_serial == 0)
+    return;
+  text_height (self);
+  if (self->metrics_serial != text_metrics.serial)
     {
       if (self->layout != NULL)
         pango_layout_context_changed (self->layout);
@@ -187,7 +200,7 @@ gls_term_row_system_setting_changed (GtkWidget        *widget,
   GTK_WIDGET_CLASS (gls_term_row_parent_class)->system_setting_changed (widget, setting);
 
   /* Font options and resolution live in the context, which GTK renews. */
-  self->text_height = 0;
+  g_clear_pointer (&text_metrics.font, pango_font_description_free);
   g_clear_object (&self->layout);
   gtk_widget_queue_resize (widget);
 }
@@ -249,7 +262,6 @@ gls_term_row_finalize (GObject *object)
   GlsTermRow *self = (GlsTermRow *) object;
 
   g_free (self->query);
-  g_clear_pointer (&self->text_font, pango_font_description_free);
 
   G_OBJECT_CLASS (gls_term_row_parent_class)->finalize (object);
 }

@@ -670,6 +670,40 @@ test_rows_in_sight (Fixture       *fixture,
   g_assert_true (g_bytes_equal (first, again));
 }
 
+/* The height of the first row of the list, as laid out. */
+static int
+first_row_height (GlsWindow *window)
+{
+  GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->list_view));
+
+  gls_test_window_paint (window, 10);
+  g_assert_nonnull (item);
+  return gtk_widget_get_height (gtk_widget_get_first_child (item));
+}
+
+/* Larger text makes taller rows, which still show all their text. */
+static void
+test_rows_follow_font (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  int height = first_row_height (window);
+  int larger;
+
+  g_assert_cmpint (height, >, 20);
+  gtk_css_provider_load_from_data (provider, "termrow { font-size: 2em; }", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  larger = first_row_height (window);
+  g_assert_cmpint (larger, >, height * 3 / 2);
+  g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 3);
+
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
+  g_assert_cmpint (first_row_height (window), ==, height);
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -720,6 +754,7 @@ main (int   argc,
   ADD ("/gls/window/settings-restore", test_settings_restore, NULL);
   ADD ("/gls/window/shortcuts-window", test_shortcuts_window, NULL);
   ADD ("/gls/window/rows-in-sight", test_rows_in_sight, NULL);
+  ADD ("/gls/window/rows-follow-font", test_rows_follow_font, NULL);
   ADD ("/gls/window/screenshots", test_screenshots, NULL);
 
 #undef ADD
