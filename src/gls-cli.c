@@ -270,19 +270,17 @@ gls_cli_validate (const char * const *paths,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GPtrArray) diagnostics = NULL;
       g_autoptr(GlsGlossary) glossary = NULL;
-      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
 
-      bytes = gls_read_file (file, GLS_LOAD_MAX_SIZE, NULL, &error);
-      if (bytes == NULL)
+      /* The file's text goes as soon as it is parsed, as in the window. */
+      glossary = gls_load_file (file, paths[i], GLS_LOAD_STRICT, &diagnostics, NULL, NULL, NULL,
+                                &error);
+      if (diagnostics == NULL)
         {
           g_string_append_printf (err, "%s: error: %s\n", paths[i], error->message);
           status = 1;
           continue;
         }
-
-      glossary = gls_load_bytes (bytes, paths[i], file, GLS_LOAD_STRICT, &diagnostics, NULL, NULL,
-                                 NULL, &error);
       for (guint d = 0; d < diagnostics->len; d++)
         {
           g_autofree char *line = gls_diagnostic_format (g_ptr_array_index (diagnostics, d),

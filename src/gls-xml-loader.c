@@ -63,25 +63,19 @@ typedef enum
 } PendingKind;
 
 /* A reference checked once the whole file is read: a million of them for
- * 100,000 terms, so they are packed small.
+ * 100,000 terms, so they are packed small.  Where it is in the file is kept
+ * as a line and column, so that the file's text can go before the checks.
  */
 typedef struct
 {
   guint32     ordinal;
   guint32     index;
-  guint32     position;     /* a Position, which files under the limit keep in 32 bits */
+  guint32     line;         /* 0: not known */
+  guint32     column;
   guint16     definition;
   guint8      kind;
   guint8      drop;
 } Pending;
-
-G_STATIC_ASSERT (GLS_LOAD_MAX_SIZE < G_MAXUINT32);
-
-static Position
-pending_position (const Pending *pending)
-{
-  return pending->position == G_MAXUINT32 ? NO_POSITION : pending->position;
-}
 
 typedef struct
 {
@@ -109,6 +103,7 @@ typedef struct
    */
   gsize                tag_cursor;
   gboolean             tags_in_step;
+  gboolean             lone_cr;         /* some line ends with a CR alone */
   gsize                cache_offset;
   guint                cache_line;
   guint                cache_column;
@@ -172,13 +167,34 @@ is_xml_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Counts characters, not bytes: UTF-8 continuation bytes add nothing. */
+/* Whether a line of the text ends with a CR alone rather than LF or CR LF. */
+static gboolean
+has_lone_cr (const char *data,
+             gsize       size)
+{
+  const char *end = data + size;
+
+  for (const char *cr = memchr (data, '\r', size); cr != NULL;
+       cr = memchr (cr + 1, '\r', end - cr - 1))
+    if (cr + 1 == end || cr[1] != '\n')
+      return TRUE;
+  return FALSE;
+}
+
+/* Counts characters, not bytes: UTF-8 continuation bytes add nothing.
+ * Positions mostly come in order, a million of them in a large file, so the
+ * count goes on from the last one, and finds line ends with memchr() where
+ * every line ends with LF (a CR before it is one more character, which the
+ * LF then resets).
+ */
 static void
 position_to_line_column (Loader   *loader,
                          Position  position,
                          guint    *line,
                          guint    *column)
 {
+  gsize i;
+
   if (position == NO_POSITION)
     {
       *line = 0;
@@ -193,7 +209,19 @@ position_to_line_column (Loader   *loader,
       loader->cache_line = 1;
       loader->cache_column = 1;
     }
-  for (gsize i = loader->cache_offset; i < position; i++)
+  i = loader->cache_offset;
+  if (!loader->lone_cr)
+    {
+      const char *lf;
+
+      while (i < position && (lf = memchr (loader->data + i, '\n', position - i)) != NULL)
+        {
+          loader->cache_line++;
+          loader->cache_column = 1;
+          i = lf - loader->data + 1;
+        }
+    }
+  for (; i < position; i++)
     {
       guchar c = loader->data[i];
 
@@ -864,10 +892,13 @@ add_pending (Loader      *loader,
              guint        index,
              Position     position)
 {
-  Pending pending = {
-    loader->n_terms, index, position == NO_POSITION ? G_MAXUINT32 : position, definition, kind, FALSE
-  };
+  Pending pending = { loader->n_terms, index, 0, 0, definition, kind, FALSE };
+  guint line;
+  guint column;
 
+  position_to_line_column (loader, position, &line, &column);
+  pending.line = line;
+  pending.column = column;
   g_array_append_val (loader->pending, pending);
 }
 
@@ -1433,22 +1464,25 @@ resolve_references (Loader *loader)
       if (pending->kind == PENDING_CATEGORY)
         {
           if (!g_hash_table_contains (loader->category_ids, target))
-            error_at (loader, GLS_LOAD_ERROR_UNKNOWN_CATEGORY, pending_position (pending),
-                      _("unknown category “%s”"), target);
+            add_diagnostic_at (loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_UNKNOWN_CATEGORY,
+                               pending->line, pending->column,
+                               g_strdup_printf (_("unknown category “%s”"), target));
           continue;
         }
 
       target_ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (loader->terms_by_id, target));
       if (pending->kind == PENDING_RELATED && target_ordinal == pending->ordinal + 1)
         {
-          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending_position (pending),
-                          _("term “%s” is related to itself"), target);
+          add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->line,
+                             pending->column,
+                             g_strdup_printf (_("term “%s” is related to itself"), target));
           pending->drop = TRUE;
         }
       else if (target_ordinal == 0)
         {
-          add_diagnostic (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending_position (pending),
-                          _("reference to a missing term “%s”"), target);
+          add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->line,
+                             pending->column,
+                             g_strdup_printf (_("reference to a missing term “%s”"), target));
           pending->drop = TRUE;
         }
       else if (target_ordinal != pending->ordinal + 1)
@@ -1801,6 +1835,7 @@ gls_xml_load (GBytes               *bytes,
   if (loader.size >= 3 && memcmp (loader.data, "\xEF\xBB\xBF", 3) == 0)
     loader.content_start = 3;
   loader.cache_offset = loader.content_start;
+  loader.lone_cr = has_lone_cr (loader.data, loader.size);
 
   if (is_blank (loader.data + loader.content_start, loader.size - loader.content_start))
     {
@@ -1852,16 +1887,15 @@ gls_xml_load (GBytes               *bytes,
   read_document (&loader, &local_error);
   if (local_error != NULL)
     goto out;
+  /* Every position is a line and column by now: the text can go, which for
+   * a large file is most of the memory while the index is finished.
+   */
   g_clear_pointer (&loader.reader, xmlFreeTextReader);
+  release_text (&loader);
   loader.terms = gls_term_builder_get_terms (loader.builder);
 
   if (loader.n_errors == 0)
     resolve_references (&loader);
-  /* Every position is a line and column by now: the text can go, which for
-   * a large file is most of the memory while the index is finished.
-   */
-  if (loader.n_errors == 0)
-    release_text (&loader);
 
 out:
   g_ptr_array_sort (diagnostics, compare_diagnostics);

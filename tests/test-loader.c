@@ -660,6 +660,48 @@ test_error_missing_term_related (void)
                      "test.xml:6:5: reference to a missing term “nowhere”");
 }
 
+/* Where a reference the file's end shows missing is, whatever ends its
+ * lines: LF, CR LF or a CR alone, with characters of several bytes before it.
+ */
+static void
+test_error_reference_positions (void)
+{
+  const char *lines[] = {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+    "<glossary xmlns=\"" GLS_NAMESPACE "\" version=\"1\">",
+    "  <title>Ünïcödé — T</title>",
+    "  <term id='a'><name>Ä</name>",
+    "    <definition>Çà et là, “<ref term='gone'>gone</ref>”.</definition>",   /* 5:28 */
+    "  </term>",
+    "  <term id='b'><name>B</name><related term='also-gone'/>",                /* 7:30 */
+    "    <definition>Fine.</definition></term>",
+    "</glossary>",
+    NULL,
+  };
+  const char *line_ends[] = { "\n", "\r\n", "\r" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (line_ends); i++)
+    {
+      g_autofree char *xml = g_strjoinv (line_ends[i], (char **) lines);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlsGlossary) glossary = gls_test_load_string (xml, GLS_LOAD_STRICT, &diagnostics,
+                                                              &error);
+      GlsDiagnostic *first;
+      GlsDiagnostic *second;
+
+      g_assert_null (glossary);
+      g_assert_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_MISSING_TERM);
+      g_assert_cmpuint (diagnostics->len, ==, 2);
+      first = g_ptr_array_index (diagnostics, 0);
+      second = g_ptr_array_index (diagnostics, 1);
+      g_assert_cmpuint (first->line, ==, 5);
+      g_assert_cmpuint (first->column, ==, 28);
+      g_assert_cmpuint (second->line, ==, 7);
+      g_assert_cmpuint (second->column, ==, 30);
+    }
+}
+
 static void
 test_error_empty_name (void)
 {
@@ -1303,6 +1345,7 @@ main (int   argc,
   g_test_add_func ("/gls/loader/error/unknown-category", test_error_unknown_category);
   g_test_add_func ("/gls/loader/error/missing-term-reference", test_error_missing_term_reference);
   g_test_add_func ("/gls/loader/error/missing-term-related", test_error_missing_term_related);
+  g_test_add_func ("/gls/loader/error/reference-positions", test_error_reference_positions);
   g_test_add_func ("/gls/loader/error/empty-name", test_error_empty_name);
   g_test_add_func ("/gls/loader/error/empty-parts", test_error_empty_parts);
   g_test_add_func ("/gls/loader/error/more-than-one-name", test_error_more_than_one_name);
