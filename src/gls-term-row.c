@@ -36,7 +36,6 @@ struct _GlsTermRow
 
   PangoLayout          *layout;         /* the text, once drawn */
   gboolean              layout_stale;   /* the term or query changed since */
-  guint                 metrics_serial; /* of the font the row last measured in; 0: never */
 };
 
 G_DEFINE_FINAL_TYPE (GlsTermRow, gls_term_row, GTK_TYPE_WIDGET)
@@ -117,14 +116,14 @@ row_markup (GlsTermRow *self)
 
 /* The height of a row's two lines, from its font: every row has it,
  * whatever its text, so that no row lays its text out to be measured.  All
- * rows share it while their font and resolution stay the same.
+ * rows share it while their font and resolution stay the same; GTK measures
+ * a row again when its font changes, and its layout follows the context.
  */
 static struct
 {
   int                   height;
   PangoFontDescription *font;
   double                resolution;
-  guint                 serial;     /* counts the fonts measured */
 } text_metrics;
 
 static int
@@ -145,7 +144,6 @@ text_height (GlsTermRow *self)
       g_clear_pointer (&text_metrics.font, pango_font_description_free);
       text_metrics.font = pango_font_description_copy (font);
       text_metrics.resolution = resolution;
-      text_metrics.serial++;
     }
   return text_metrics.height;
 }
@@ -165,44 +163,19 @@ gls_term_row_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 0;
   else
-    {
-      *minimum = *natural = text_height (self);
-      self->metrics_serial = text_metrics.serial;
-    }
-}
-
-static void
-gls_term_row_css_changed (GtkWidget         *widget,
-                          GtkCssStyleChange *change)
-{
-  GlsTermRow *self = GLS_TERM_ROW (widget);
-
-  GTK_WIDGET_CLASS (gls_term_row_parent_class)->css_changed (widget, change);
-
-  /* A new font lays the text out anew, and may change the row's height. */
-  if (self->metrics_serial == 0)
-    return;
-  text_height (self);
-  if (self->metrics_serial != text_metrics.serial)
-    {
-      if (self->layout != NULL)
-        pango_layout_context_changed (self->layout);
-      gtk_widget_queue_resize (widget);
-    }
+    *minimum = *natural = text_height (self);
 }
 
 static void
 gls_term_row_system_setting_changed (GtkWidget        *widget,
                                      GtkSystemSetting  setting)
 {
-  GlsTermRow *self = GLS_TERM_ROW (widget);
+  /* New font options can change the height of the same font: measure it
+   * again.  GTK renews the context and lays the row out anew.
+   */
+  g_clear_pointer (&text_metrics.font, pango_font_description_free);
 
   GTK_WIDGET_CLASS (gls_term_row_parent_class)->system_setting_changed (widget, setting);
-
-  /* Font options and resolution live in the context, which GTK renews. */
-  g_clear_pointer (&text_metrics.font, pango_font_description_free);
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (widget);
 }
 
 static void
@@ -332,7 +305,6 @@ gls_term_row_class_init (GlsTermRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->measure = gls_term_row_measure;
-  widget_class->css_changed = gls_term_row_css_changed;
   widget_class->system_setting_changed = gls_term_row_system_setting_changed;
   widget_class->snapshot = gls_term_row_snapshot;
 
