@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/xmlreader.h>
 #include <string.h>
 
 #include "gls-category-private.h"
@@ -25,6 +24,8 @@
 #define MAX_DIAGNOSTICS  100
 #define MAX_MESSAGE      200     /* characters; longer ones lose their middle */
 #define PROGRESS_STEP    (1 << 20)
+#define CHUNK_SIZE       (64 * 1024)  /* bytes handed to the parser at a time */
+#define MAX_STRAY_TEXT   128          /* bytes of unexpected text kept to quote */
 #define XML_NAMESPACE    "http://www.w3.org/XML/1998/namespace"
 
 /* Where a diagnostic points: a byte offset into the UTF-8 text parsed. */
@@ -86,8 +87,23 @@ typedef struct
   gsize                size;
   char                *converted;
   gsize                content_start;   /* after a byte order mark */
-  const char          *namespace_uri;   /* the format's, as the reader interns it */
-  xmlTextReaderPtr     reader;
+  const char          *namespace_uri;   /* the format's, as the parser interns it */
+  xmlParserCtxtPtr     parser;
+  gboolean             parsing_chunk;   /* in xmlParseChunk(): stop it there */
+
+  /* The element whose start the parser reports. */
+  const char          *element_local;
+  const char          *element_prefix;
+  const xmlChar      **attributes;      /* local name, prefix, URI, value, end */
+  guint                n_attributes;
+  char                *element_qname;
+  gboolean             start_was_empty; /* <x/>: its end has no tag of its own */
+
+  /* Text where none belongs, quoted once the run of text ends. */
+  GString             *stray;
+  Position             stray_position;
+  Context              stray_context;
+  gsize                text_run;        /* bytes of text since the last tag */
   GCancellable        *cancellable;
   GlsLoadProgressFunc  progress;
   gpointer             progress_data;
@@ -98,7 +114,7 @@ typedef struct
   guint                n_unlisted;
   gboolean             stop;
 
-  /* The '<' of the last tag matched to a reader event, and a cache of the
+  /* The '<' of the last tag matched to a parser event, and a cache of the
    * line and column of an offset, since diagnostics mostly come in order.
    */
   gsize                tag_cursor;
@@ -377,7 +393,8 @@ static void
 on_xml_error (void        *user_data,
               xmlErrorPtr  error)
 {
-  Loader *loader = user_data;
+  xmlParserCtxtPtr parser = user_data;
+  Loader *loader = parser->_private;
   g_autoptr(GString) message = NULL;
   GlsSeverity severity;
   guint line;
@@ -400,8 +417,7 @@ on_xml_error (void        *user_data,
   at_end = line > end_line || (line == end_line && column >= end_column);
 
   /* libxml2 calls a file that ends inside an element "extra content at the
-   * end of the document": say what is wrong, and where, at the end.  The
-   * parser knows the element, while the reader's events lag behind it.
+   * end of the document": say what is wrong, and where, at the end.
    */
   if (error->code == XML_ERR_DOCUMENT_END && error->domain == XML_FROM_PARSER &&
       error->ctxt != NULL && ((xmlParserCtxtPtr) error->ctxt)->name != NULL)
@@ -511,9 +527,10 @@ skip_markup (Loader *loader,
 }
 
 /*
- * Finds the tag that the reader's current event came from: each start tag
+ * Finds the tag that the parser's current event came from: each start tag
  * gives one element event and each end tag one end event, in file order, so
- * the next tag after the last one matched is this event's.
+ * the next tag after the last one matched is this event's.  (The end of an
+ * empty element <x/> comes from its start tag, and is not looked for.)
  */
 static Position
 next_tag (Loader   *loader,
@@ -613,10 +630,15 @@ push_context (Loader  *loader,
   loader->stack[loader->depth++] = context;
 }
 
+/* The qualified name of the element being started, for messages. */
 static const char *
 element_name (Loader *loader)
 {
-  return (const char *) xmlTextReaderConstName (loader->reader);
+  if (loader->element_prefix == NULL)
+    return loader->element_local;
+  g_free (loader->element_qname);
+  loader->element_qname = g_strconcat (loader->element_prefix, ":", loader->element_local, NULL);
+  return loader->element_qname;
 }
 
 static gboolean
@@ -647,48 +669,36 @@ read_attributes (Loader    *loader,
                  guint      n_attributes,
                  guint      n_required)
 {
-  /* The element's node, read directly: the reader's accessors look every
-   * name up in its dictionary again, and this runs for most elements.
-   */
-  xmlNodePtr node = xmlTextReaderCurrentNode (loader->reader);
-  /* Names come from the reader's dictionary: they outlive the element. */
-  const char *element = element_name (loader);
   gboolean ok = TRUE;
 
-  for (xmlAttrPtr attribute = node->properties; attribute != NULL; attribute = attribute->next)
+  for (guint a = 0; a < loader->n_attributes; a++)
     {
-      const char *local = (const char *) attribute->name;
-      const char *uri = attribute->ns ? (const char *) attribute->ns->href : NULL;
+      /* As the parser hands them over, with the value not NUL-terminated. */
+      const xmlChar **attribute = loader->attributes + 5 * a;
+      const char *local = (const char *) attribute[0];
+      const char *prefix = (const char *) attribute[1];
+      const char *uri = (const char *) attribute[2];
       gboolean known = FALSE;
 
-      for (guint i = 0; i < n_attributes; i++)
+      /* A prefix with no namespace is an error the parser reports. */
+      for (guint i = 0; i < n_attributes && (prefix == NULL || uri != NULL); i++)
         {
-          xmlNodePtr text = attribute->children;
-
           if (strcmp (local, attributes[i].name) != 0 ||
               g_strcmp0 (uri, attributes[i].namespace_uri) != 0)
             continue;
 
           g_free (*attributes[i].value);
-          if (text != NULL && text->next == NULL && text->type == XML_TEXT_NODE)
-            *attributes[i].value = g_strstrip (g_strdup ((const char *) text->content));
-          else
-            {
-              xmlChar *value = xmlNodeListGetString (node->doc, text, 1);
-
-              *attributes[i].value = g_strstrip (g_strdup (value ? (const char *) value : ""));
-              xmlFree (value);
-            }
+          *attributes[i].value = g_strstrip (g_strndup ((const char *) attribute[3],
+                                                        attribute[4] - attribute[3]));
           known = TRUE;
         }
       if (!known)
         {
-          g_autofree char *name = attribute->ns && attribute->ns->prefix
-            ? g_strdup_printf ("%s:%s", attribute->ns->prefix, local)
-            : g_strdup (local);
+          g_autofree char *name = prefix != NULL ? g_strdup_printf ("%s:%s", prefix, local)
+                                                 : g_strdup (local);
 
           error_at (loader, GLS_LOAD_ERROR_INVALID, position,
-                    _("unexpected attribute “%s” on <%s>"), name, element);
+                    _("unexpected attribute “%s” on <%s>"), name, element_name (loader));
           ok = FALSE;
         }
     }
@@ -698,7 +708,8 @@ read_attributes (Loader    *loader,
       if (*attributes[i].value == NULL)
         {
           error_at (loader, GLS_LOAD_ERROR_INVALID, position,
-                    _("<%s> has no “%s” attribute"), element, attributes[i].name);
+                    _("<%s> has no “%s” attribute"), element_name (loader),
+                    attributes[i].name);
           ok = FALSE;
         }
     }
@@ -728,10 +739,10 @@ read_id_attribute (Loader     *loader,
   return value;
 }
 
+/* Every start of an element pushes one context, which its end pops. */
 static void
 unexpected_element (Loader   *loader,
-                    Position  position,
-                    gboolean  is_empty)
+                    Position  position)
 {
   const char *parent_name = context_element_name (loader, current_context (loader));
 
@@ -741,17 +752,15 @@ unexpected_element (Loader   *loader,
   else
     error_at (loader, GLS_LOAD_ERROR_INVALID, position, _("unexpected element <%s>"),
               element_name (loader));
-
-  if (!is_empty)
-    push_context (loader, CONTEXT_SKIP);
+  push_context (loader, CONTEXT_SKIP);
 }
 
 static void
-start_root (Loader   *loader,
-            Position  position)
+start_root (Loader     *loader,
+            const char *uri,
+            Position    position)
 {
-  const char *local = (const char *) xmlTextReaderConstLocalName (loader->reader);
-  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (loader->reader);
+  const char *local = loader->element_local;
   g_autofree char *version = NULL;
   g_autofree char *language = NULL;
   Attribute attributes[] = {
@@ -806,8 +815,7 @@ start_text (Loader   *loader,
 static void
 start_in_glossary (Loader     *loader,
                    const char *local,
-                   Position    position,
-                   gboolean    is_empty)
+                   Position    position)
 {
   g_autofree char *id = NULL;
   static const char *const header[] = { "title", "description", "version", "license" };
@@ -828,14 +836,11 @@ start_in_glossary (Loader     *loader,
                       _("<%s> is out of place: the header is <title>, <description>, <version> "
                         "and <license>, in that order, before categories and terms"),
                       local);
-          if (!is_empty)
-            push_context (loader, CONTEXT_SKIP);
+          push_context (loader, CONTEXT_SKIP);
           return;
         }
       loader->header_stage = stage + 1;
       start_text (loader, TEXT_TITLE + stage, position);
-      if (is_empty)
-        return;
       return;
     }
 
@@ -882,7 +887,7 @@ start_in_glossary (Loader     *loader,
       push_context (loader, CONTEXT_TERM);
     }
   else
-    unexpected_element (loader, position, is_empty);
+    unexpected_element (loader, position);
 }
 
 static void
@@ -905,8 +910,7 @@ add_pending (Loader      *loader,
 static void
 start_in_term (Loader     *loader,
                const char *local,
-               Position    position,
-               gboolean    is_empty)
+               Position    position)
 {
   GlsTermData *term = &loader->term;
 
@@ -946,17 +950,15 @@ start_in_term (Loader     *loader,
       else
         loader->term_ok = FALSE;
       loader->empty_element = is_category ? "category" : "related";
-      if (!is_empty)
-        push_context (loader, CONTEXT_EMPTY);
+      push_context (loader, CONTEXT_EMPTY);
     }
   else
-    unexpected_element (loader, position, is_empty);
+    unexpected_element (loader, position);
 }
 
 static void
 start_reference (Loader   *loader,
-                 Position  position,
-                 gboolean  is_empty)
+                 Position  position)
 {
   g_autofree char *id = read_id_attribute (loader, position, "term");
   GlsTermData *term = &loader->term;
@@ -975,41 +977,32 @@ start_reference (Loader   *loader,
   push_context (loader, CONTEXT_REF);
 }
 
-static void end_element (Loader *loader);
-
 static void
-start_element (Loader *loader)
+start_element (Loader     *loader,
+               const char *uri,
+               Position    position)
 {
-  xmlTextReaderPtr reader = loader->reader;
-  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
-  gboolean is_empty = xmlTextReaderIsEmptyElement (reader) == 1;
-  Position position = next_tag (loader, FALSE);
   Context context = current_context (loader);
-  /* The node's own names, already in the reader's dictionary. */
-  const char *local = (const char *) node->name;
-  const char *uri = node->ns ? (const char *) node->ns->href : NULL;
+  const char *local = loader->element_local;
 
   if (context == CONTEXT_SKIP)
     {
-      if (!is_empty)
-        push_context (loader, CONTEXT_SKIP);
+      push_context (loader, CONTEXT_SKIP);
       return;
     }
 
   if (context == CONTEXT_DOCUMENT)
     {
-      start_root (loader, position);
-      if (is_empty && !loader->stop)
-        end_element (loader);
+      start_root (loader, uri, position);
       return;
     }
 
-  /* The reader's dictionary hands out one pointer per namespace. */
+  /* The parser's dictionary hands out one pointer per namespace. */
   if (uri != loader->namespace_uri)
     {
       if (g_strcmp0 (uri, GLS_NAMESPACE) != 0)
         {
-          unexpected_element (loader, position, is_empty);
+          unexpected_element (loader, position);
           return;
         }
       loader->namespace_uri = uri;
@@ -1018,18 +1011,18 @@ start_element (Loader *loader)
   switch (context)
     {
     case CONTEXT_GLOSSARY:
-      start_in_glossary (loader, local, position, is_empty);
+      start_in_glossary (loader, local, position);
       break;
 
     case CONTEXT_TERM:
-      start_in_term (loader, local, position, is_empty);
+      start_in_term (loader, local, position);
       break;
 
     case CONTEXT_DEFINITION:
       if (strcmp (local, "ref") == 0)
-        start_reference (loader, position, is_empty);
+        start_reference (loader, position);
       else
-        unexpected_element (loader, position, is_empty);
+        unexpected_element (loader, position);
       break;
 
     case CONTEXT_DOCUMENT:
@@ -1038,13 +1031,9 @@ start_element (Loader *loader)
     case CONTEXT_REF:
     case CONTEXT_SKIP:
     default:
-      unexpected_element (loader, position, is_empty);
-      return;
+      unexpected_element (loader, position);
+      break;
     }
-
-  /* Empty elements have no end event of their own. */
-  if (is_empty && current_context (loader) != context)
-    end_element (loader);
 }
 
 /* Collapses each run of XML white space into one space, and trims. */
@@ -1153,18 +1142,19 @@ end_text (Loader *loader)
  */
 static void
 append_definition_text (Loader     *loader,
-                        const char *text)
+                        const char *text,
+                        gsize       length)
 {
   GString *definition = loader->definition;
   gboolean wants_start = current_context (loader) == CONTEXT_REF && loader->reference_start < 0;
-  gsize length = strlen (text);
+  const char *end = text + length;
   gsize base = definition->len;
   char *dst;
 
   /* At most the text and one pending space. */
   g_string_set_size (definition, base + length + 1);
   dst = definition->str + base;
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; p < end; p++)
     {
       if (is_xml_space (*p))
         {
@@ -1308,24 +1298,88 @@ end_element (Loader *loader)
     }
 }
 
+/* Quotes the text that stood where none belongs, once its run ended. */
 static void
-text_node (Loader *loader)
+flush_stray_text (Loader *loader)
 {
-  const char *value = (const char *) xmlTextReaderConstValue (loader->reader);
-  Context context = current_context (loader);
+  g_autofree char *excerpt = NULL;
+  const char *parent_name;
 
-  if (value == NULL)
+  if (loader->stray->len == 0)
     return;
 
-  switch (context)
+  excerpt = g_utf8_substring (loader->stray->str, 0,
+                              MIN (g_utf8_strlen (loader->stray->str, -1), 20));
+  parent_name = context_element_name (loader, loader->stray_context);
+  if (parent_name != NULL)
+    error_at (loader, GLS_LOAD_ERROR_INVALID, loader->stray_position,
+              _("unexpected text “%s” in <%s>"), g_strstrip (excerpt), parent_name);
+  else
+    error_at (loader, GLS_LOAD_ERROR_INVALID, loader->stray_position,
+              _("unexpected text “%s”"), g_strstrip (excerpt));
+  g_string_truncate (loader->stray, 0);
+}
+
+/* Keeps the start of text that stands where none belongs.  The parser may
+ * hand over one run of text in several pieces.
+ */
+static void
+stray_text (Loader     *loader,
+            const char *text,
+            gsize       length)
+{
+  gsize keep;
+
+  if (loader->stray->len == 0)
+    {
+      gsize skip = 0;
+
+      while (skip < length && is_xml_space (text[skip]))
+        skip++;
+      if (skip == length)
+        return;
+      text += skip;
+      length -= skip;
+      loader->stray_position = text_position (loader);
+      loader->stray_context = current_context (loader);
+      if (loader->in_term)
+        loader->term_ok = FALSE;
+    }
+
+  /* Enough for the quote, cut between characters. */
+  keep = MIN (length, MAX_STRAY_TEXT - MIN (loader->stray->len, MAX_STRAY_TEXT));
+  while (keep > 0 && keep < length && ((guchar) text[keep] & 0xC0) == 0x80)
+    keep--;
+  g_string_append_len (loader->stray, text, keep);
+}
+
+static void
+text_node (Loader     *loader,
+           const char *text,
+           gsize       length)
+{
+  /* The limit libxml2 puts on a text node when it builds a tree. */
+  loader->text_run += length;
+  if (loader->text_run > XML_MAX_TEXT_LENGTH)
+    {
+      g_autofree char *limit = g_format_size (XML_MAX_TEXT_LENGTH);
+
+      error_at (loader, GLS_LOAD_ERROR_NOT_WELL_FORMED, text_position (loader),
+                _("a text is longer than the limit of %s"), limit);
+      loader->stop = TRUE;
+      xmlStopParser (loader->parser);
+      return;
+    }
+
+  switch (current_context (loader))
     {
     case CONTEXT_TEXT:
-      g_string_append (loader->text, value);
+      g_string_append_len (loader->text, text, length);
       break;
 
     case CONTEXT_DEFINITION:
     case CONTEXT_REF:
-      append_definition_text (loader, value);
+      append_definition_text (loader, text, length);
       break;
 
     case CONTEXT_SKIP:
@@ -1336,95 +1390,196 @@ text_node (Loader *loader)
     case CONTEXT_TERM:
     case CONTEXT_EMPTY:
     default:
-      for (const char *p = value; *p != '\0'; p++)
-        {
-          if (!is_xml_space (*p))
-            {
-              g_autofree char *excerpt = g_utf8_substring (p, 0, MIN (g_utf8_strlen (p, -1), 20));
-              const char *parent_name = context_element_name (loader, context);
-
-              if (parent_name != NULL)
-                error_at (loader, GLS_LOAD_ERROR_INVALID, text_position (loader),
-                          _("unexpected text “%s” in <%s>"), g_strstrip (excerpt), parent_name);
-              else
-                error_at (loader, GLS_LOAD_ERROR_INVALID, text_position (loader),
-                          _("unexpected text “%s”"), g_strstrip (excerpt));
-              if (loader->in_term)
-                loader->term_ok = FALSE;
-              break;
-            }
-        }
+      stray_text (loader, text, length);
       break;
     }
 }
 
+/* The loader of the parser's callbacks, if they are still wanted. */
+static Loader *
+loader_of (void *user_data)
+{
+  xmlParserCtxtPtr parser = user_data;
+  Loader *loader = parser->_private;
+
+  if (loader->stop)
+    {
+      /* Only from a callback may the parser be stopped. */
+      xmlStopParser (parser);
+      return NULL;
+    }
+  return loader;
+}
+
+static void
+on_start_element (void           *user_data,
+                  const xmlChar  *local,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  Loader *loader = loader_of (user_data);
+  const xmlChar *after;
+
+  if (loader == NULL)
+    return;
+  flush_stray_text (loader);
+  loader->text_run = 0;
+
+  /* The parser stands at the end of the start tag: "/>" or ">". */
+  after = loader->parser->input->cur;
+  loader->start_was_empty = after != NULL && after[0] == '/';
+  loader->element_local = (const char *) local;
+  loader->element_prefix = (const char *) prefix;
+  loader->attributes = attributes;
+  loader->n_attributes = MAX (n_attributes, 0);
+
+  start_element (loader, (const char *) uri, next_tag (loader, FALSE));
+
+  loader->attributes = NULL;
+  loader->n_attributes = 0;
+  if (loader->stop)
+    xmlStopParser (loader->parser);
+}
+
+static void
+on_end_element (void          *user_data,
+                const xmlChar *local,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Loader *loader = loader_of (user_data);
+
+  if (loader == NULL)
+    return;
+  flush_stray_text (loader);
+  loader->text_run = 0;
+  if (loader->start_was_empty)
+    loader->start_was_empty = FALSE;
+  else
+    next_tag (loader, TRUE);
+  end_element (loader);
+}
+
+static void
+on_characters (void          *user_data,
+               const xmlChar *text,
+               int            length)
+{
+  Loader *loader = loader_of (user_data);
+
+  if (loader == NULL || length <= 0)
+    return;
+  /* Text between the two events of <x/> cannot be. */
+  loader->start_was_empty = FALSE;
+  text_node (loader, (const char *) text, length);
+}
+
+static void
+on_internal_subset (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  Loader *loader = loader_of (user_data);
+  const char *doctype;
+
+  if (loader == NULL)
+    return;
+  doctype = g_strstr_len (loader->data, loader->size, "<!DOCTYPE");
+  error_at (loader, GLS_LOAD_ERROR_FORBIDDEN,
+            doctype ? (Position) (doctype - loader->data) : NO_POSITION,
+            _("a DOCTYPE declaration is not allowed in a glossary file"));
+  loader->stop = TRUE;
+  xmlStopParser (loader->parser);
+}
+
+static void
+on_reference (void          *user_data,
+              const xmlChar *name)
+{
+  Loader *loader = loader_of (user_data);
+
+  if (loader == NULL)
+    return;
+  error_at (loader, GLS_LOAD_ERROR_FORBIDDEN, text_position (loader),
+            _("the entity reference “&%s;” is not allowed in a glossary file"),
+            (const char *) name);
+  loader->stop = TRUE;
+  xmlStopParser (loader->parser);
+}
+
 static gboolean
 report_progress (Loader  *loader,
+                 gsize    done,
                  GError **error)
 {
-  guint64 done = MAX (xmlTextReaderByteConsumed (loader->reader), 0);
-
-  if (done < loader->progress_reported + PROGRESS_STEP)
+  if (done < loader->progress_reported + PROGRESS_STEP && done < loader->size)
     return TRUE;
   loader->progress_reported = done;
   if (loader->progress != NULL)
-    loader->progress (MIN (done, loader->size), loader->size, loader->progress_data);
+    loader->progress (done, loader->size, loader->progress_data);
   return !g_cancellable_set_error_if_cancelled (loader->cancellable, error);
 }
 
+/*
+ * Parses the text with libxml2's SAX interface, which builds no tree, a
+ * chunk at a time: between chunks the loader reports its progress and
+ * heeds a cancel.
+ */
 static void
 read_document (Loader  *loader,
                GError **error)
 {
-  xmlTextReaderPtr reader = loader->reader;
-  guint nodes = 0;
-  int status;
+  xmlSAXHandler handler = { 0 };
+  gsize done;
 
-  while (!loader->stop && (status = xmlTextReaderRead (reader)) == 1)
+  handler.initialized = XML_SAX2_MAGIC;
+  handler.startElementNs = on_start_element;
+  handler.endElementNs = on_end_element;
+  handler.characters = on_characters;
+  handler.ignorableWhitespace = on_characters;
+  handler.cdataBlock = on_characters;
+  handler.internalSubset = on_internal_subset;
+  handler.reference = on_reference;
+  handler.serror = on_xml_error;
+
+  /* The first bytes tell the parser the encoding: UTF-8 by now. */
+  done = MIN (loader->size, 4);
+  loader->parser = xmlCreatePushParserCtxt (&handler, NULL, loader->data, (int) done, NULL);
+  if (loader->parser == NULL)
     {
-      switch (xmlTextReaderNodeType (reader))
-        {
-        case XML_READER_TYPE_ELEMENT:
-          start_element (loader);
-          break;
+      add_diagnostic_at (loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, 1, 1,
+                         g_strdup (_("the file could not be parsed")));
+      return;
+    }
+  loader->parser->_private = loader;
 
-        case XML_READER_TYPE_END_ELEMENT:
-          next_tag (loader, TRUE);
-          end_element (loader);
-          break;
+  /* No XML_PARSE_NOENT, _DTDLOAD, _DTDATTR, _DTDVALID, _XINCLUDE or _HUGE:
+   * entities stay unexpanded (and are refused), nothing outside these bytes
+   * is read, and libxml2's limits on depth and text size stay on.  The text
+   * is UTF-8 whatever its declaration says.
+   */
+  xmlCtxtUseOptions (loader->parser, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                                     XML_PARSE_IGNORE_ENC);
 
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-          text_node (loader);
-          break;
+  while (!loader->stop && done < loader->size)
+    {
+      gsize length = MIN (CHUNK_SIZE, loader->size - done);
 
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-          {
-            const char *doctype = g_strstr_len (loader->data, loader->size, "<!DOCTYPE");
-
-            error_at (loader, GLS_LOAD_ERROR_FORBIDDEN,
-                      doctype ? (Position) (doctype - loader->data) : NO_POSITION,
-                      _("a DOCTYPE declaration is not allowed in a glossary file"));
-            loader->stop = TRUE;
-          }
-          break;
-
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-          error_at (loader, GLS_LOAD_ERROR_FORBIDDEN, text_position (loader),
-                    _("the entity reference “&%s;” is not allowed in a glossary file"),
-                    element_name (loader));
-          loader->stop = TRUE;
-          break;
-
-        default:
-          break;
-        }
-
-      if (++nodes % 1024 == 0 && !report_progress (loader, error))
+      xmlParseChunk (loader->parser, loader->data + done, (int) length, 0);
+      done += length;
+      if (!report_progress (loader, done, error))
         return;
     }
+  if (!loader->stop)
+    xmlParseChunk (loader->parser, NULL, 0, 1);
+  if (!loader->stop)
+    flush_stray_text (loader);
 
   if (!loader->stop && !loader->seen_root && loader->n_errors == 0)
     error_at (loader, GLS_LOAD_ERROR_NOT_GLOSSARY, NO_POSITION,
@@ -1765,7 +1920,10 @@ release_text (Loader *loader)
 static void
 loader_clear (Loader *loader)
 {
-  g_clear_pointer (&loader->reader, xmlFreeTextReader);
+  g_clear_pointer (&loader->parser, xmlFreeParserCtxt);
+  g_clear_pointer (&loader->element_qname, g_free);
+  if (loader->stray != NULL)
+    g_string_free (loader->stray, TRUE);
   g_clear_pointer (&loader->converted, g_free);
   gls_glossary_header_clear (&loader->header);
   g_clear_pointer (&loader->categories, g_ptr_array_unref);
@@ -1861,6 +2019,7 @@ gls_xml_load (GBytes               *bytes,
   loader.categories = g_ptr_array_new_with_free_func (g_object_unref);
   loader.category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader.text = g_string_new (NULL);
+  loader.stray = g_string_new (NULL);
   loader.definition = g_string_new (NULL);
   gls_term_data_init (&loader.term);
   loader.builder = gls_term_builder_new ();
@@ -1868,29 +2027,13 @@ gls_xml_load (GBytes               *bytes,
   loader.terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 
-  /* No XML_PARSE_NOENT, _DTDLOAD, _DTDATTR, _DTDVALID, _XINCLUDE or _HUGE:
-   * entities stay unexpanded (and are refused), nothing outside these bytes
-   * is read, and libxml2's limits on depth and text size stay on.  The text
-   * is UTF-8 by now, whatever its declaration says.
-   */
-  loader.reader = xmlReaderForMemory (loader.data, (int) loader.size, NULL, "UTF-8",
-                                      XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-                                      XML_PARSE_IGNORE_ENC);
-  if (loader.reader == NULL)
-    {
-      add_diagnostic_at (&loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, 1, 1,
-                         g_strdup (_("the file could not be parsed")));
-      goto out;
-    }
-  xmlTextReaderSetStructuredErrorHandler (loader.reader, on_xml_error, &loader);
-
   read_document (&loader, &local_error);
   if (local_error != NULL)
     goto out;
   /* Every position is a line and column by now: the text can go, which for
    * a large file is most of the memory while the index is finished.
    */
-  g_clear_pointer (&loader.reader, xmlFreeTextReader);
+  g_clear_pointer (&loader.parser, xmlFreeParserCtxt);
   release_text (&loader);
   loader.terms = gls_term_builder_get_terms (loader.builder);
 
