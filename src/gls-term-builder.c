@@ -5,7 +5,8 @@
  * Makes the terms a loader reads on a second thread, while the loader goes
  * on reading: it packs each term, folds its keys, indexes the words of its
  * name and definitions and computes the key that orders it.  The loader
- * hands over terms in batches, so that the threads seldom meet.
+ * hands over terms in batches, so that the threads seldom meet, and the
+ * thread hands each batch back to be filled again.
  */
 #include "config.h"
 
@@ -17,11 +18,19 @@
 
 #define BATCH_SIZE 256
 
+/* Terms as records from gls_term_data_pack(), one after the other. */
+typedef struct
+{
+  GByteArray *records;
+  GArray     *offsets;              /* gsize: where each record starts */
+} Batch;
+
 struct _GlsTermBuilder
 {
   GThread             *thread;
-  GAsyncQueue         *queue;        /* GPtrArray batches of term records; an empty one ends */
-  GPtrArray           *batch;        /* NULL once the last batch is sent */
+  GAsyncQueue         *queue;        /* Batch; an empty one ends */
+  GAsyncQueue         *spare;        /* Batch, made and read, to fill again */
+  Batch               *batch;        /* NULL once the last batch is sent */
 
   /* The thread's until terms_done; then the terms are shared, read-only for
    * the thread, which goes on to index their keys.
@@ -52,9 +61,27 @@ collation_is_code_point (void)
          g_str_has_prefix (collate, "C.");
 }
 
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new (Batch, 1);
+
+  batch->records = g_byte_array_sized_new (BATCH_SIZE * 1024);
+  batch->offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), BATCH_SIZE);
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_byte_array_unref (batch->records);
+  g_array_unref (batch->offsets);
+  g_free (batch);
+}
+
 static void
 build_term (GlsTermBuilder *builder,
-            gpointer        record)
+            gconstpointer   record)
 {
   GlsTerm *term = _gls_term_new (record, builder->terms->len);
 
@@ -75,12 +102,18 @@ builder_thread (gpointer data)
 
   for (;;)
     {
-      g_autoptr(GPtrArray) batch = g_async_queue_pop (builder->queue);
+      Batch *batch = g_async_queue_pop (builder->queue);
 
-      if (batch->len == 0)
-        break;
-      for (guint i = 0; i < batch->len; i++)
-        build_term (builder, g_ptr_array_index (batch, i));
+      if (batch->offsets->len == 0)
+        {
+          batch_free (batch);
+          break;
+        }
+      for (guint i = 0; i < batch->offsets->len; i++)
+        build_term (builder, batch->records->data + g_array_index (batch->offsets, gsize, i));
+      g_byte_array_set_size (batch->records, 0);
+      g_array_set_size (batch->offsets, 0);
+      g_async_queue_push (builder->spare, batch);
     }
 
   g_mutex_lock (&builder->lock);
@@ -96,10 +129,13 @@ builder_thread (gpointer data)
   return NULL;
 }
 
-static GPtrArray *
-new_batch (void)
+/* A batch handed back by the thread, or a new one. */
+static Batch *
+next_batch (GlsTermBuilder *builder)
 {
-  return g_ptr_array_sized_new (BATCH_SIZE);
+  Batch *batch = g_async_queue_try_pop (builder->spare);
+
+  return batch != NULL ? batch : batch_new ();
 }
 
 GlsTermBuilder *
@@ -108,7 +144,8 @@ gls_term_builder_new (void)
   GlsTermBuilder *builder = g_new0 (GlsTermBuilder, 1);
 
   builder->queue = g_async_queue_new ();
-  builder->batch = new_batch ();
+  builder->spare = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  builder->batch = batch_new ();
   builder->terms = g_ptr_array_new_with_free_func (g_object_unref);
   builder->collation_keys = g_ptr_array_new_with_free_func (g_free);
   builder->name_words = gls_word_index_builder_new ();
@@ -125,11 +162,13 @@ void
 gls_term_builder_add (GlsTermBuilder *builder,
                       GlsTermData    *data)
 {
-  g_ptr_array_add (builder->batch, gls_term_data_pack (data));
-  if (builder->batch->len == BATCH_SIZE)
+  gsize offset = gls_term_data_pack (data, builder->batch->records);
+
+  g_array_append_val (builder->batch->offsets, offset);
+  if (builder->batch->offsets->len == BATCH_SIZE)
     {
       g_async_queue_push (builder->queue, builder->batch);
-      builder->batch = new_batch ();
+      builder->batch = next_batch (builder);
     }
 }
 
@@ -144,12 +183,14 @@ gls_term_builder_get_terms (GlsTermBuilder *builder)
 {
   if (builder->batch != NULL)
     {
-      if (builder->batch->len > 0)
-        g_async_queue_push (builder->queue, builder->batch);
-      else
-        g_ptr_array_unref (builder->batch);
-      builder->batch = NULL;
-      g_async_queue_push (builder->queue, new_batch ());
+      Batch *last = g_steal_pointer (&builder->batch);
+
+      if (last->offsets->len > 0)
+        {
+          g_async_queue_push (builder->queue, last);
+          last = batch_new ();
+        }
+      g_async_queue_push (builder->queue, last);
     }
 
   g_mutex_lock (&builder->lock);
@@ -175,6 +216,7 @@ gls_term_builder_finish (GlsTermBuilder *builder,
   gls_term_builder_get_terms (builder);
   g_thread_join (builder->thread);
   g_async_queue_unref (builder->queue);
+  g_async_queue_unref (builder->spare);
   g_mutex_clear (&builder->lock);
   g_cond_clear (&builder->cond);
 

@@ -86,7 +86,8 @@ void        gls_term_data_clear      (GlsTermData *data);
 guint32     gls_term_data_add_string (GlsTermData *data,
                                       const char  *text,
                                       gsize        length);
-gpointer    gls_term_data_pack       (GlsTermData *data) G_GNUC_WARN_UNUSED_RESULT;
+gsize       gls_term_data_pack       (GlsTermData *data,
+                                      GByteArray  *records);
 
 static inline const char *
 gls_term_data_get_string (GlsTermData *data,
@@ -95,8 +96,8 @@ gls_term_data_get_string (GlsTermData *data,
   return offset >= 0 ? data->strings->str + offset : NULL;
 }
 
-/* Makes a term of a record from gls_term_data_pack(), and frees the record. */
-GlsTerm  *_gls_term_new                  (gpointer       record,
+/* Makes a term of a record from gls_term_data_pack(), copying all of it. */
+GlsTerm  *_gls_term_new                  (gconstpointer  record,
                                           guint          ordinal) G_GNUC_WARN_UNUSED_RESULT;
 
 void      _gls_term_set_category_indices (GlsTerm       *self,

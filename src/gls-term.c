@@ -148,6 +148,9 @@ typedef struct
   guint32 offsets[];
 } Record;
 
+/* Records are laid out one after the other, each at a multiple of 8. */
+#define GLS_ALIGN_RECORD(offset) (((offset) + 7) & ~(gsize) 7)
+
 static inline guint32
 record_n_offsets (const Record *record)
 {
@@ -167,9 +170,17 @@ record_strings (const Record *record)
   return (const char *) (record_references (record) + record->n_references);
 }
 
-/* Returns: (transfer full): @data in one block, for _gls_term_new() */
-gpointer
-gls_term_data_pack (GlsTermData *data)
+/*
+ * Appends @data to @records in one block, for _gls_term_new(), at an offset
+ * aligned for the record.  Many records share one array, which can be
+ * emptied and filled again, so that reading a file does not allocate a
+ * block for every term.
+ *
+ * Returns: the record's offset in @records
+ */
+gsize
+gls_term_data_pack (GlsTermData *data,
+                    GByteArray  *records)
 {
   GArray *lists[] = {
     data->abbreviations, data->aliases, data->category_ids, data->related_ids, data->definitions,
@@ -178,14 +189,17 @@ gls_term_data_pack (GlsTermData *data)
   Record *record;
   guint32 *offsets;
   gsize size;
+  gsize start;
 
-  g_return_val_if_fail (data->id >= 0 && data->name >= 0, NULL);
+  g_return_val_if_fail (data->id >= 0 && data->name >= 0, 0);
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     n_offsets += lists[l]->len;
   size = sizeof (Record) + n_offsets * sizeof (guint32) +
          data->references->len * sizeof (GlsTermDataReference) + data->strings->len;
-  record = g_malloc (size);
+  start = GLS_ALIGN_RECORD (records->len);
+  g_byte_array_set_size (records, start + size);
+  record = (Record *) (records->data + start);
   record->id = data->id;
   record->name = data->name;
   record->n_abbreviations = data->abbreviations->len;
@@ -207,7 +221,7 @@ gls_term_data_pack (GlsTermData *data)
     memcpy (offsets, data->references->data,
             data->references->len * sizeof (GlsTermDataReference));
   memcpy ((char *) record_strings (record), data->strings->str, data->strings->len);
-  return record;
+  return start;
 }
 
 /* The search keys of a term before they are copied into its storage. */
@@ -385,8 +399,8 @@ pack (GlsTerm      *self,
 }
 
 GlsTerm *
-_gls_term_new (gpointer record,
-               guint    ordinal)
+_gls_term_new (gconstpointer record,
+               guint         ordinal)
 {
   GlsTerm *self;
   Keys keys;
@@ -412,7 +426,6 @@ _gls_term_new (gpointer record,
   g_string_free (keys.text, TRUE);
   g_array_unref (keys.starts);
   g_array_unref (keys.kinds);
-  g_free (record);
   return self;
 }
 
