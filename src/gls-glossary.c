@@ -236,7 +236,7 @@ index_categories (GlsGlossary *self,
   for (guint t = 0; t < self->terms->len; t++)
     {
       GlsTerm *term = g_ptr_array_index (self->terms, t);
-      const char * const *ids = gls_term_get_category_ids (term);
+      const char * const *ids = term->category_ids;
 
       g_array_set_size (indices, 0);
       for (guint i = 0; ids[i] != NULL; i++)
@@ -253,7 +253,7 @@ index_categories (GlsGlossary *self,
               _gls_term_set_category_indices (term, (guint16 *) indices->data, indices->len);
             }
         }
-      self->letter_counts[gls_letter_to_index (gls_term_get_letter (term))]++;
+      self->letter_counts[gls_letter_to_index (term->letter)]++;
     }
 
   for (guint i = 0; i < categories->len; i++)
@@ -283,12 +283,23 @@ index_backlinks (GlsGlossary *self,
   g_autofree guint32 *edges_of = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *offsets = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *cursors = NULL;
+  /* The terms' places, in arrays: a million edges reach every term in turn. */
+  g_autofree guint32 *position_of = g_new (guint32, MAX (n_terms, 1));
+  g_autofree guint32 *ordinal_at = g_new (guint32, MAX (n_terms, 1));
   guint32 write = 0;
+
+  for (guint i = 0; i < n_terms; i++)
+    {
+      GlsTerm *term = g_ptr_array_index (self->terms, i);
+
+      position_of[term->ordinal] = i;
+      ordinal_at[i] = term->ordinal;
+    }
 
   for (guint e = 0; e < edges->len; e++)
     {
       edges_of[pairs[2 * e] + 1]++;
-      offsets[self->terms_by_ordinal[pairs[2 * e + 1]]->position + 1]++;
+      offsets[position_of[pairs[2 * e + 1]] + 1]++;
     }
   for (guint i = 0; i < n_terms; i++)
     {
@@ -300,14 +311,10 @@ index_backlinks (GlsGlossary *self,
   cursors = g_memdup2 (offsets, (n_terms + 1) * sizeof (guint32));
   for (guint32 from = 0; from < n_terms; from++)
     {
-      guint32 ordinal = ((GlsTerm *) g_ptr_array_index (self->terms, from))->ordinal;
+      guint32 ordinal = ordinal_at[from];
 
       for (guint32 e = edges_of[ordinal]; e < edges_of[ordinal + 1]; e++)
-        {
-          guint32 to = self->terms_by_ordinal[pairs[2 * e + 1]]->position;
-
-          self->backlinks[cursors[to]++] = from;
-        }
+        self->backlinks[cursors[position_of[pairs[2 * e + 1]]]++] = from;
     }
 
   /* A term may name another twice; keep each backlink once. */

@@ -315,7 +315,7 @@ static void
 build_keys (GlsSearchIndex *index)
 {
   GArray *keys = g_array_new (FALSE, FALSE, sizeof (GlsKeyEntry));
-  GArray *typo_keys = g_array_new (FALSE, FALSE, sizeof (GlsKeyEntry));
+  GArray *typo_keys;
 
   for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
     {
@@ -327,13 +327,19 @@ build_keys (GlsSearchIndex *index)
           };
 
           g_array_append_val (keys, entry);
-          if (entry.kind != GLS_KEY_ABBREVIATION)
-            g_array_append_val (typo_keys, entry);
         }
     }
-
   g_array_sort (keys, compare_key_entries);
-  g_array_sort (typo_keys, compare_key_entries);
+
+  /* The keys that typos are looked for in, in the same order. */
+  typo_keys = g_array_sized_new (FALSE, FALSE, sizeof (GlsKeyEntry), keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const GlsKeyEntry *entry = &g_array_index (keys, GlsKeyEntry, i);
+
+      if (entry->kind != GLS_KEY_ABBREVIATION)
+        g_array_append_vals (typo_keys, entry, 1);
+    }
   index->n_keys = keys->len;
   index->keys = (GlsKeyEntry *) g_array_free (keys, FALSE);
   index->n_typo_keys = typo_keys->len;
