@@ -16,7 +16,8 @@
 #include "gls-fold.h"
 #include "gls-term-builder.h"
 
-#define BATCH_SIZE 256
+#define BATCH_SIZE  256
+#define MAX_WAITING 8      /* batches sent and not yet read; past it, the reader waits */
 
 /* Terms as records from gls_term_data_pack(), one after the other. */
 typedef struct
@@ -129,11 +130,17 @@ builder_thread (gpointer data)
   return NULL;
 }
 
-/* A batch handed back by the thread, or a new one. */
+/* A batch handed back by the thread, or a new one.  When the thread falls
+ * behind, the reader waits for it rather than pile up records.
+ */
 static Batch *
 next_batch (GlsTermBuilder *builder)
 {
-  Batch *batch = g_async_queue_try_pop (builder->spare);
+  Batch *batch;
+
+  if (g_async_queue_length (builder->queue) >= MAX_WAITING)
+    return g_async_queue_pop (builder->spare);
+  batch = g_async_queue_try_pop (builder->spare);
 
   return batch != NULL ? batch : batch_new ();
 }

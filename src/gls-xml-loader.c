@@ -24,7 +24,6 @@
 #define MAX_DIAGNOSTICS  100
 #define MAX_MESSAGE      200     /* characters; longer ones lose their middle */
 #define PROGRESS_STEP    (1 << 20)
-#define CHUNK_SIZE       (64 * 1024)  /* bytes handed to the parser at a time */
 #define MAX_STRAY_TEXT   128          /* bytes of unexpected text kept to quote */
 #define XML_NAMESPACE    "http://www.w3.org/XML/1998/namespace"
 
@@ -1624,7 +1623,7 @@ read_document (Loader  *loader,
 
   while (!loader->stop && done < loader->size)
     {
-      gsize length = MIN (CHUNK_SIZE, loader->size - done);
+      gsize length = MIN (GLS_XML_LOADER_CHUNK_SIZE, loader->size - done);
 
       xmlParseChunk (loader->parser, loader->data + done, (int) length, 0);
       done += length;

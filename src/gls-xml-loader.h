@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The bytes handed to libxml2's parser at a time. */
+#define GLS_XML_LOADER_CHUNK_SIZE (64 * 1024)
+
 void         gls_xml_loader_init (void);
 
 /* Takes @bytes, and lets them go once every position in them is known. */

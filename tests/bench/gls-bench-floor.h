@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
-gboolean gls_bench_read_floor (const char *data,
-                               gsize       size);
+gboolean gls_bench_read_floor  (const char *data,
+                                gsize       size);
+gboolean gls_bench_parse_floor (const char *data,
+                                gsize       size,
+                                gsize       chunk_size);
 
 G_END_DECLS
