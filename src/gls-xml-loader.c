@@ -88,7 +88,6 @@ typedef struct
   gsize                content_start;   /* after a byte order mark */
   const char          *namespace_uri;   /* the format's, as the parser interns it */
   xmlParserCtxtPtr     parser;
-  gboolean             parsing_chunk;   /* in xmlParseChunk(): stop it there */
 
   /* The element whose start the parser reports. */
   const char          *element_local;
@@ -763,9 +762,10 @@ read_id (Loader     *loader,
   *length = end - id;
   if (!is_identifier (id, *length))
     {
+      g_autofree char *text = g_strndup (id, *length);
+
       error_at (loader, GLS_LOAD_ERROR_INVALID, position,
-                _("“%.*s” is not a valid id: use letters, digits, “_”, “.” and “-”"),
-                (int) MIN (*length, G_MAXINT), id);
+                _("“%s” is not a valid id: use letters, digits, “_”, “.” and “-”"), text);
       return NULL;
     }
   return id;
