@@ -17,7 +17,7 @@
 #include "gls-term-builder.h"
 
 #define BATCH_SIZE  256
-#define MAX_WAITING 8      /* batches sent and not yet read; past it, the reader waits */
+#define MAX_WAITING 8      /* batches sent and not yet built; past it, the loader waits */
 
 /* Terms as records from gls_term_data_pack(), one after the other. */
 typedef struct
@@ -131,7 +131,7 @@ builder_thread (gpointer data)
 }
 
 /* A batch handed back by the thread, or a new one.  When the thread falls
- * behind, the reader waits for it rather than pile up records.
+ * behind, the loader waits for it rather than pile up records.
  */
 static Batch *
 next_batch (GlsTermBuilder *builder)

@@ -393,7 +393,7 @@ on_xml_error (void        *user_data,
               xmlErrorPtr  error)
 {
   xmlParserCtxtPtr parser = user_data;
-  Loader *loader = parser->_private;
+  Loader *loader = parser != NULL ? parser->_private : NULL;
   g_autoptr(GString) message = NULL;
   GlsSeverity severity;
   guint line;
@@ -402,7 +402,7 @@ on_xml_error (void        *user_data,
   guint end_column;
   gboolean at_end;
 
-  if (error == NULL || error->level == XML_ERR_NONE)
+  if (loader == NULL || error == NULL || error->level == XML_ERR_NONE)
     return;
 
   message = g_string_new (error->message ? error->message : _("malformed XML"));
@@ -1602,9 +1602,12 @@ read_document (Loader  *loader,
   handler.reference = on_reference;
   handler.serror = on_xml_error;
 
-  /* The first bytes tell the parser the encoding: UTF-8 by now. */
-  done = MIN (loader->size, 4);
-  loader->parser = xmlCreatePushParserCtxt (&handler, NULL, loader->data, (int) done, NULL);
+  /* The text is UTF-8 by now: the parser is given no bytes to guess an
+   * encoding from (it would report what it finds before the loader can
+   * hear it), and none of a byte order mark.
+   */
+  done = loader->content_start;
+  loader->parser = xmlCreatePushParserCtxt (&handler, NULL, NULL, 0, NULL);
   if (loader->parser == NULL)
     {
       add_diagnostic_at (loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_NOT_WELL_FORMED, 1, 1,
@@ -1620,6 +1623,7 @@ read_document (Loader  *loader,
    */
   xmlCtxtUseOptions (loader->parser, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
                                      XML_PARSE_IGNORE_ENC);
+  xmlSwitchEncoding (loader->parser, XML_CHAR_ENCODING_UTF8);
 
   while (!loader->stop && done < loader->size)
     {
