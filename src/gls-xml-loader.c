@@ -1407,6 +1407,14 @@ stray_text (Loader     *loader,
   g_string_append_len (loader->stray, text, keep);
 }
 
+/* Ends the parse from one of its callbacks, the only place libxml2 allows. */
+static void
+stop_parsing (Loader *loader)
+{
+  loader->stop = TRUE;
+  xmlStopParser (loader->parser);
+}
+
 static void
 text_node (Loader     *loader,
            const char *text,
@@ -1420,8 +1428,7 @@ text_node (Loader     *loader,
 
       error_at (loader, GLS_LOAD_ERROR_NOT_WELL_FORMED, text_position (loader),
                 _("a text is longer than the limit of %s"), limit);
-      loader->stop = TRUE;
-      xmlStopParser (loader->parser);
+      stop_parsing (loader);
       return;
     }
 
@@ -1548,8 +1555,7 @@ on_internal_subset (void          *user_data,
   error_at (loader, GLS_LOAD_ERROR_FORBIDDEN,
             doctype ? (Position) (doctype - loader->data) : NO_POSITION,
             _("a DOCTYPE declaration is not allowed in a glossary file"));
-  loader->stop = TRUE;
-  xmlStopParser (loader->parser);
+  stop_parsing (loader);
 }
 
 static void
@@ -1563,8 +1569,7 @@ on_reference (void          *user_data,
   error_at (loader, GLS_LOAD_ERROR_FORBIDDEN, text_position (loader),
             _("the entity reference “&%s;” is not allowed in a glossary file"),
             (const char *) name);
-  loader->stop = TRUE;
-  xmlStopParser (loader->parser);
+  stop_parsing (loader);
 }
 
 static gboolean
