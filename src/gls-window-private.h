@@ -24,6 +24,8 @@ struct _GlsWindow
   GtkLabel             *count_label;
   GtkLabel             *empty_title_label;
   GtkButton            *forward_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkPaned             *inner_paned;
   GlsLetterSidebar     *letter_sidebar;
   GtkListView          *list_view;

@@ -173,6 +173,19 @@ on_list_view_activate_cb (GlsWindow   *self,
     gls_window_show_term (self, term, GLS_HISTORY_BROWSE);
 }
 
+/* The main menu's popover is made when the menu first opens: the window
+ * shows sooner without it.
+ */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  GlsWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
@@ -1052,6 +1065,8 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, empty_title_label);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, forward_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, letter_sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlsWindow, list_view);
@@ -1105,6 +1120,7 @@ gls_window_init (GlsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   load_style (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
   self->results = gls_result_list_new ();
   /* Before the window's own "updated" handler: the rows are right by then. */

@@ -502,6 +502,41 @@ test_shortcuts_window (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
+/* The main menu is made when it first opens, and holds the window's actions. */
+static void
+test_main_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GlsWindow *window = fixture->window;
+  GtkPopover *popover;
+  GMenuModel *model;
+  g_autofree char *first_action = NULL;
+
+  g_assert_null (gtk_menu_button_get_popover (window->menu_button));
+
+  gtk_menu_button_popup (window->menu_button);
+  gls_test_drain ();
+  popover = gtk_menu_button_get_popover (window->menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_true (model == window->primary_menu);
+  model = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &first_action));
+  g_assert_cmpstr (first_action, ==, "win.open");
+  g_object_unref (model);
+
+  /* Opening it again shows the same popover. */
+  gtk_popover_popdown (popover);
+  gls_test_drain ();
+  gtk_menu_button_popup (window->menu_button);
+  gls_test_drain ();
+  g_assert_true (gtk_menu_button_get_popover (window->menu_button) == popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_popover_popdown (popover);
+}
+
 /* The window as the screen shows it. */
 static GdkTexture *
 render_window (GlsWindow *window)
@@ -753,6 +788,7 @@ main (int   argc,
   ADD ("/gls/window/open-other", test_open_other, NULL);
   ADD ("/gls/window/settings-restore", test_settings_restore, NULL);
   ADD ("/gls/window/shortcuts-window", test_shortcuts_window, NULL);
+  ADD ("/gls/window/main-menu", test_main_menu, NULL);
   ADD ("/gls/window/rows-in-sight", test_rows_in_sight, NULL);
   ADD ("/gls/window/rows-follow-font", test_rows_follow_font, NULL);
   ADD ("/gls/window/screenshots", test_screenshots, NULL);
