@@ -8,6 +8,7 @@
 
 #include "gls-application.h"
 #include "gls-cli.h"
+#include "gls-loader.h"
 #include "gls-resources.h"
 #include "gls-window.h"
 
@@ -73,15 +74,16 @@ gls_application_handle_local_options (GApplication *application,
   if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
     return -1;
 
+  /* Known before registering, which starts this instance if it is the first. */
+  self->files_to_open = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (self->files_to_open, g_file_new_for_commandline_arg (files[i]));
+
   if (!g_application_register (application, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-
-  self->files_to_open = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; files[i] != NULL; i++)
-    g_ptr_array_add (self->files_to_open, g_file_new_for_commandline_arg (files[i]));
 
   if (g_application_get_is_remote (application))
     {
@@ -224,21 +226,24 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* Whether a new window starts on the bundled glossary rather than the last file. */
+static gboolean
+shows_bundled_first (GlsApplication *self)
+{
+  g_autofree char *last_file = NULL;
+
+  if (self->settings == NULL)
+    return TRUE;
+  last_file = g_settings_get_string (self->settings, "last-file");
+  return *last_file == '\0';
+}
+
 static void
 gls_application_startup (GApplication *application)
 {
   GlsApplication *self = GLS_APPLICATION (application);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-
-  G_APPLICATION_CLASS (gls_application_parent_class)->startup (application);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
-                                   self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open",
-                                         (const char *[]) { "<Control>o", NULL });
 
   /* Without the installed schema the program still runs; it just forgets. */
   if (source != NULL)
@@ -249,8 +254,32 @@ gls_application_startup (GApplication *application)
     g_warning ("The settings schema %s is not installed; nothing will be remembered",
                APPLICATION_ID);
 
+  /* A window that will show the bundled glossary finds it loaded: it loads
+   * on another thread while GTK starts.
+   */
+  if (self->files_to_open == NULL && shows_bundled_first (self))
+    gls_preload_bundled ();
+
+  G_APPLICATION_CLASS (gls_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open",
+                                         (const char *[]) { "<Control>o", NULL });
+
   gtk_window_set_default_icon_name (APPLICATION_ID);
   follow_color_scheme (self);
+}
+
+static void
+gls_application_shutdown (GApplication *application)
+{
+  /* A preload no window took. */
+  gls_preload_drop ();
+
+  G_APPLICATION_CLASS (gls_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -274,6 +303,7 @@ gls_application_class_init (GlsApplicationClass *klass)
   object_class->dispose = gls_application_dispose;
   app_class->handle_local_options = gls_application_handle_local_options;
   app_class->startup = gls_application_startup;
+  app_class->shutdown = gls_application_shutdown;
   app_class->activate = gls_application_activate;
   app_class->open = gls_application_open;
 }

@@ -217,13 +217,89 @@ gls_bundled_file (void)
   return g_file_new_for_uri ("resource://" BUNDLED_PATH);
 }
 
-GlsGlossary *
-gls_load_bundled (GError **error)
+static GlsGlossary *
+load_bundled_now (GError **error)
 {
   g_autoptr(GFile) file = gls_bundled_file ();
 
   return gls_load_file (file, "cx-glossary.xml", GLS_LOAD_FLAGS_NONE, NULL, NULL, NULL, NULL,
                         error);
+}
+
+/* The bundled glossary being loaded ahead of its window, if it is. */
+typedef struct
+{
+  GlsGlossary *glossary;
+  GError      *error;
+} Preload;
+
+static GMutex preload_lock;
+static GThread *preload_thread;
+
+static gpointer
+preload_run (gpointer data)
+{
+  Preload *preload = g_new0 (Preload, 1);
+
+  preload->glossary = load_bundled_now (&preload->error);
+  return preload;
+}
+
+/* Returns: (transfer full) (nullable): the preload under way, once done */
+static Preload *
+preload_join (void)
+{
+  GThread *thread;
+
+  g_mutex_lock (&preload_lock);
+  thread = g_steal_pointer (&preload_thread);
+  g_mutex_unlock (&preload_lock);
+  return thread != NULL ? g_thread_join (thread) : NULL;
+}
+
+/*
+ * Starts loading the bundled glossary on a thread of its own, so that it is
+ * ready by the time a window asks for it: gls_load_bundled() then takes it.
+ * Whoever starts it and may not ask calls gls_preload_drop().
+ */
+void
+gls_preload_bundled (void)
+{
+  g_mutex_lock (&preload_lock);
+  /* Without a thread, the glossary is loaded when asked for. */
+  if (preload_thread == NULL)
+    preload_thread = g_thread_try_new ("gls-preload", preload_run, NULL, NULL);
+  g_mutex_unlock (&preload_lock);
+}
+
+/* Waits for a preload under way and lets its glossary go. */
+void
+gls_preload_drop (void)
+{
+  Preload *preload = preload_join ();
+
+  if (preload == NULL)
+    return;
+  g_clear_object (&preload->glossary);
+  g_clear_error (&preload->error);
+  g_free (preload);
+}
+
+/* Returns: (transfer full): the bundled glossary, preloaded or loaded now */
+GlsGlossary *
+gls_load_bundled (GError **error)
+{
+  Preload *preload = preload_join ();
+  GlsGlossary *glossary;
+
+  if (preload == NULL)
+    return load_bundled_now (error);
+
+  glossary = preload->glossary;
+  if (preload->error != NULL)
+    g_propagate_error (error, preload->error);
+  g_free (preload);
+  return glossary;
 }
 
 /*

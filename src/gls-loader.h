@@ -91,6 +91,8 @@ GlsGlossary *gls_load_file         (GFile                *file,
 
 GFile       *gls_bundled_file      (void) G_GNUC_WARN_UNUSED_RESULT;
 GlsGlossary *gls_load_bundled      (GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+void         gls_preload_bundled   (void);
+void         gls_preload_drop      (void);
 
 char        *gls_diagnostic_format (const GlsDiagnostic  *diagnostic,
                                     const char           *display_name,
