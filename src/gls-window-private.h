@@ -44,6 +44,8 @@ struct _GlsWindow
   GlsGlossary          *glossary;
   GlsResultList        *results;
   GtkSingleSelection   *selection;
+  /* Part of the selection's model until the first frame is painted */
+  GtkSliceListModel    *first_frame_rows;
   GtkStringList        *category_labels;
   char                **category_ids;
 

@@ -119,6 +119,13 @@ update_empty_state (GlsWindow *self)
   gtk_stack_set_visible_child_name (self->results_stack, "empty");
 }
 
+/* The rows the list holds until the window's first frame is painted: enough
+ * to fill a list 2,000 pixels high.  GTK 4.8's list view makes some 200 row
+ * widgets whatever its height; the window shows sooner without the ones out
+ * of sight, which follow right after.
+ */
+#define FIRST_FRAME_ROWS 50
+
 /* Selects the term shown when the list holds it, and nothing otherwise. */
 static void
 select_shown_term (GlsWindow *self,
@@ -126,6 +133,11 @@ select_shown_term (GlsWindow *self,
 {
   GlsTerm *term = gls_term_view_get_term (self->term_view);
   guint position = term ? gls_result_list_find (self->results, term) : G_MAXUINT;
+
+  /* The first frame's rows reach the term's, and a listful past it. */
+  if (self->first_frame_rows != NULL && position != G_MAXUINT &&
+      position >= gtk_slice_list_model_get_size (self->first_frame_rows))
+    gtk_slice_list_model_set_size (self->first_frame_rows, position + FIRST_FRAME_ROWS);
 
   self->updating = TRUE;
   gtk_single_selection_set_selected (self->selection,
@@ -919,6 +931,32 @@ gls_window_close_request (GtkWindow *window)
 }
 
 static void
+on_first_frame_painted_cb (GlsWindow     *self,
+                           GdkFrameClock *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
+  if (self->first_frame_rows != NULL)
+    gtk_slice_list_model_set_size (g_steal_pointer (&self->first_frame_rows), G_MAXUINT);
+  /* A term shown before the list had a size (a restored one) comes into
+   * sight now that it has one.
+   */
+  if (gls_term_view_get_term (self->term_view) != NULL)
+    select_shown_term (self, TRUE);
+}
+
+static void
+gls_window_map (GtkWidget *widget)
+{
+  GlsWindow *self = GLS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (gls_window_parent_class)->map (widget);
+
+  if (self->first_frame_rows != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame_painted_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 gls_window_constructed (GObject *object)
 {
   GlsWindow *self = (GlsWindow *) object;
@@ -1032,6 +1070,7 @@ gls_window_class_init (GlsWindowClass *klass)
   object_class->finalize = gls_window_finalize;
   object_class->get_property = gls_window_get_property;
   object_class->set_property = gls_window_set_property;
+  widget_class->map = gls_window_map;
   window_class->close_request = gls_window_close_request;
 
   properties[PROP_SETTINGS] =
@@ -1124,7 +1163,9 @@ gls_window_init (GlsWindow *self)
 
   self->results = gls_result_list_new ();
   /* Before the window's own "updated" handler: the rows are right by then. */
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (gls_row_model_new (self->results)));
+  self->first_frame_rows = gtk_slice_list_model_new (G_LIST_MODEL (gls_row_model_new (self->results)),
+                                                     0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->first_frame_rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",

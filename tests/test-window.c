@@ -661,6 +661,68 @@ assert_rows_in_sight_drawn (GlsWindow *window)
   return checked;
 }
 
+/* Whether the row at @position of the list is wholly in sight. */
+static gboolean
+row_in_sight (GlsWindow *window,
+              guint      position)
+{
+  GtkWidget *list = GTK_WIDGET (window->list_view);
+  g_autoptr(GlsTerm) term = g_list_model_get_item (G_LIST_MODEL (window->results), position);
+  graphene_rect_t list_bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (window), &list_bounds));
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_rect_t bounds;
+
+      if (GLS_IS_TERM_ROW (row) && gls_term_row_get_term (GLS_TERM_ROW (row)) == term &&
+          gtk_widget_compute_bounds (row, GTK_WIDGET (window), &bounds))
+        return graphene_rect_contains_rect (&list_bounds, &bounds);
+    }
+  return FALSE;
+}
+
+/* The first frame makes only the rows that can be in sight, and every other
+ * row follows right after it; a term shown before it has its row, selected.
+ */
+static void
+test_first_frame_rows (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlsWindow *window = gls_window_new (fixture->application, NULL);
+  GListModel *rows = G_LIST_MODEL (window->selection);
+  guint n_terms;
+  guint last;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gls_window_open_bundled (window);
+  n_terms = g_list_model_get_n_items (G_LIST_MODEL (window->results));
+  g_assert_cmpuint (n_terms, >, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_terms);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 20);
+
+  {
+    g_autoptr(GlsTerm) term = g_list_model_get_item (G_LIST_MODEL (window->results), n_terms - 1);
+
+    gls_window_show_term (window, term, GLS_HISTORY_PUSH);
+  }
+  last = gtk_single_selection_get_selected (window->selection);
+  g_assert_cmpuint (last, ==, n_terms - 1);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gls_test_window_paint (window, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_terms);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, last);
+  g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 10);
+  g_assert_true (row_in_sight (window, last));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gls_test_drain ();
+}
+
 /* Rows that were out of sight show their text once scrolled or searched
  * into sight.
  */
@@ -789,6 +851,7 @@ main (int   argc,
   ADD ("/gls/window/settings-restore", test_settings_restore, NULL);
   ADD ("/gls/window/shortcuts-window", test_shortcuts_window, NULL);
   ADD ("/gls/window/main-menu", test_main_menu, NULL);
+  ADD ("/gls/window/first-frame-rows", test_first_frame_rows, NULL);
   ADD ("/gls/window/rows-in-sight", test_rows_in_sight, NULL);
   ADD ("/gls/window/rows-follow-font", test_rows_follow_font, NULL);
   ADD ("/gls/window/screenshots", test_screenshots, NULL);
