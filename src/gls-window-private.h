@@ -46,6 +46,7 @@ struct _GlsWindow
   GtkSingleSelection   *selection;
   /* Part of the selection's model until the first frame is painted */
   GtkSliceListModel    *first_frame_rows;
+  guint                 finish_first_frame_id;
   GtkStringList        *category_labels;
   char                **category_ids;
 

@@ -930,18 +930,30 @@ gls_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (gls_window_parent_class)->close_request (window);
 }
 
+/* Once the first frame is on screen and nothing more pressing waits: the
+ * rest of the rows, and a term shown before the list had a size (a restored
+ * one) brought into sight now that it has one.
+ */
+static gboolean
+finish_first_frame (gpointer data)
+{
+  GlsWindow *self = data;
+
+  self->finish_first_frame_id = 0;
+  if (self->first_frame_rows != NULL)
+    gtk_slice_list_model_set_size (g_steal_pointer (&self->first_frame_rows), G_MAXUINT);
+  if (gls_term_view_get_term (self->term_view) != NULL)
+    select_shown_term (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_frame_painted_cb (GlsWindow     *self,
                            GdkFrameClock *frame_clock)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
-  if (self->first_frame_rows != NULL)
-    gtk_slice_list_model_set_size (g_steal_pointer (&self->first_frame_rows), G_MAXUINT);
-  /* A term shown before the list had a size (a restored one) comes into
-   * sight now that it has one.
-   */
-  if (gls_term_view_get_term (self->term_view) != NULL)
-    select_shown_term (self, TRUE);
+  if (self->finish_first_frame_id == 0)
+    self->finish_first_frame_id = g_idle_add (finish_first_frame, self);
 }
 
 static void
@@ -974,6 +986,7 @@ gls_window_dispose (GObject *object)
   GlsWindow *self = (GlsWindow *) object;
 
   gls_window_cancel_open (self);
+  g_clear_handle_id (&self->finish_first_frame_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLS_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);

@@ -714,6 +714,7 @@ test_first_frame_rows (Fixture       *fixture,
 
   gtk_window_present (GTK_WINDOW (window));
   gls_test_window_paint (window, 10);
+  gls_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_terms);
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, last);
   g_assert_cmpuint (assert_rows_in_sight_drawn (window), >=, 10);
