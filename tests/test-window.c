@@ -630,6 +630,35 @@ first_row_pixels (GlsWindow *window)
   g_error ("No row is in sight");
 }
 
+/* Returns: (transfer container): the term rows wholly in sight in the list,
+ * with their bounds in the window's coordinates
+ */
+static GPtrArray *
+rows_in_sight (GlsWindow *window,
+               GArray    *bounds)
+{
+  GtkWidget *list = GTK_WIDGET (window->list_view);
+  GPtrArray *rows = g_ptr_array_new ();
+  graphene_rect_t list_bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (window), &list_bounds));
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_rect_t row_bounds;
+
+      if (!GLS_IS_TERM_ROW (row) || gls_term_row_get_term (GLS_TERM_ROW (row)) == NULL ||
+          !gtk_widget_compute_bounds (row, GTK_WIDGET (window), &row_bounds) ||
+          !graphene_rect_contains_rect (&list_bounds, &row_bounds))
+        continue;
+      g_ptr_array_add (rows, row);
+      g_array_append_val (bounds, row_bounds);
+    }
+  return rows;
+}
+
 /* Checks that every row wholly in sight shows its text on screen; returns
  * how many rows it checked.
  */
@@ -637,28 +666,14 @@ static guint
 assert_rows_in_sight_drawn (GlsWindow *window)
 {
   g_autoptr(GdkTexture) texture = render_window (window);
-  GtkWidget *list = GTK_WIDGET (window->list_view);
-  graphene_rect_t list_bounds;
-  guint checked = 0;
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GPtrArray) rows = rows_in_sight (window, bounds);
 
-  g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (window), &list_bounds));
-  for (GtkWidget *item = gtk_widget_get_first_child (list);
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-      graphene_rect_t bounds;
-
-      if (!GLS_IS_TERM_ROW (row) || gls_term_row_get_term (GLS_TERM_ROW (row)) == NULL ||
-          !gtk_widget_compute_bounds (row, GTK_WIDGET (window), &bounds) ||
-          !graphene_rect_contains_rect (&list_bounds, &bounds))
-        continue;
-      if (count_ink (texture, &bounds) < 50)
-        g_error ("The row of “%s” is in sight but shows no text",
-                 gls_term_get_name (gls_term_row_get_term (GLS_TERM_ROW (row))));
-      checked++;
-    }
-  return checked;
+  for (guint i = 0; i < rows->len; i++)
+    if (count_ink (texture, &g_array_index (bounds, graphene_rect_t, i)) < 50)
+      g_error ("The row of “%s” is in sight but shows no text",
+               gls_term_get_name (gls_term_row_get_term (g_ptr_array_index (rows, i))));
+  return rows->len;
 }
 
 /* Whether the row at @position of the list is wholly in sight. */
@@ -666,22 +681,13 @@ static gboolean
 row_in_sight (GlsWindow *window,
               guint      position)
 {
-  GtkWidget *list = GTK_WIDGET (window->list_view);
   g_autoptr(GlsTerm) term = g_list_model_get_item (G_LIST_MODEL (window->results), position);
-  graphene_rect_t list_bounds;
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GPtrArray) rows = rows_in_sight (window, bounds);
 
-  g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (window), &list_bounds));
-  for (GtkWidget *item = gtk_widget_get_first_child (list);
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-      graphene_rect_t bounds;
-
-      if (GLS_IS_TERM_ROW (row) && gls_term_row_get_term (GLS_TERM_ROW (row)) == term &&
-          gtk_widget_compute_bounds (row, GTK_WIDGET (window), &bounds))
-        return graphene_rect_contains_rect (&list_bounds, &bounds);
-    }
+  for (guint i = 0; i < rows->len; i++)
+    if (gls_term_row_get_term (g_ptr_array_index (rows, i)) == term)
+      return TRUE;
   return FALSE;
 }
 
