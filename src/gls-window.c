@@ -119,12 +119,37 @@ update_empty_state (GlsWindow *self)
   gtk_stack_set_visible_child_name (self->results_stack, "empty");
 }
 
-/* The rows the list holds until the window's first frame is painted: enough
- * to fill a list 2,000 pixels high.  GTK 4.8's list view makes some 200 row
- * widgets whatever its height; the window shows sooner without the ones out
- * of sight, which follow right after.
+/* The smallest height a row of the list can have, in pixels: two lines of
+ * text of the smallest readable font, and the row's padding.
  */
-#define FIRST_FRAME_ROWS 50
+#define MIN_ROW_HEIGHT 32
+
+/*
+ * Returns: how many rows the list can show at most: enough to fill the
+ * window at its size or the tallest monitor, whichever is taller.
+ *
+ * Until the window's first frame is painted the list holds only these.
+ * GTK 4.8's list view makes some 200 row widgets whatever its height; the
+ * window shows sooner without the ones out of sight, which follow right after.
+ */
+static guint
+rows_in_sight (GlsWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int width;
+  int height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return height / MIN_ROW_HEIGHT + 2;
+}
 
 /* Selects the term shown when the list holds it, and nothing otherwise. */
 static void
@@ -137,7 +162,7 @@ select_shown_term (GlsWindow *self,
   /* The first frame's rows reach the term's, and a listful past it. */
   if (self->first_frame_rows != NULL && position != G_MAXUINT &&
       position >= gtk_slice_list_model_get_size (self->first_frame_rows))
-    gtk_slice_list_model_set_size (self->first_frame_rows, position + FIRST_FRAME_ROWS);
+    gtk_slice_list_model_set_size (self->first_frame_rows, position + rows_in_sight (self));
 
   self->updating = TRUE;
   gtk_single_selection_set_selected (self->selection,
@@ -451,6 +476,8 @@ gls_window_set_glossary (GlsWindow   *self,
   gls_letter_sidebar_set_glossary (self->letter_sidebar, glossary);
   gls_term_view_set_glossary (self->term_view, glossary);
   rebuild_categories (self);
+  if (self->first_frame_rows != NULL)
+    gtk_slice_list_model_set_size (self->first_frame_rows, rows_in_sight (self));
   gls_result_list_set_category (self->results, NULL);
   gls_result_list_set_glossary (self->results, glossary);
   update_title (self);
@@ -1177,7 +1204,7 @@ gls_window_init (GlsWindow *self)
   self->results = gls_result_list_new ();
   /* Before the window's own "updated" handler: the rows are right by then. */
   self->first_frame_rows = gtk_slice_list_model_new (G_LIST_MODEL (gls_row_model_new (self->results)),
-                                                     0, FIRST_FRAME_ROWS);
+                                                     0, 0);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->first_frame_rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
