@@ -1193,6 +1193,7 @@ gls_window_init (GlsWindow *self)
   GtkEventController *controller;
   GtkGesture *gesture;
   GtkDropTarget *drop_target;
+  GListModel *rows;
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->show_sidebar = TRUE;
@@ -1203,8 +1204,8 @@ gls_window_init (GlsWindow *self)
 
   self->results = gls_result_list_new ();
   /* Before the window's own "updated" handler: the rows are right by then. */
-  self->first_frame_rows = gtk_slice_list_model_new (G_LIST_MODEL (gls_row_model_new (self->results)),
-                                                     0, 0);
+  rows = G_LIST_MODEL (gls_row_model_new (self->results));
+  self->first_frame_rows = gtk_slice_list_model_new (rows, 0, 0);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->first_frame_rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
