@@ -169,6 +169,7 @@ gls_letter_to_index (char letter)
 
 typedef struct
 {
+  guint64  prefix;          /* of the collation key */
   char    *collation_key;
   GlsTerm *term;
 } SortEntry;
@@ -181,6 +182,8 @@ compare_sort_entries (gconstpointer a,
   const SortEntry *eb = b;
   int cmp;
 
+  if (ea->prefix != eb->prefix)
+    return ea->prefix < eb->prefix ? -1 : 1;
   cmp = strcmp (ea->collation_key, eb->collation_key);
   if (cmp == 0)
     cmp = strcmp (gls_term_get_name (ea->term), gls_term_get_name (eb->term));
@@ -201,6 +204,7 @@ sort_terms (GlsGlossary  *self,
     {
       entries[i].term = g_ptr_array_index (terms, i);
       entries[i].collation_key = collation_keys[i];
+      entries[i].prefix = gls_key_prefix (collation_keys[i]);
     }
   qsort (entries, terms->len, sizeof (SortEntry), compare_sort_entries);
 
@@ -233,9 +237,10 @@ index_categories (GlsGlossary *self,
                            GUINT_TO_POINTER (i + 1));
     }
 
+  /* In file order, the order the terms lie in memory. */
   for (guint t = 0; t < self->terms->len; t++)
     {
-      GlsTerm *term = g_ptr_array_index (self->terms, t);
+      GlsTerm *term = self->terms_by_ordinal[t];
       const char * const *ids = term->category_ids;
 
       g_array_set_size (indices, 0);

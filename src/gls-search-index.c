@@ -274,9 +274,12 @@ gls_word_index_prefix_range (const GlsWordIndex *index,
   *last = lo;
 }
 
-/* Most comparisons end in the first 8 bytes, without reading the keys. */
-static guint64
-key_prefix (const char *key)
+/*
+ * The first 8 bytes of @key as a number that orders as strcmp() does: most
+ * comparisons of sorted keys end there, without reading the keys.
+ */
+guint64
+gls_key_prefix (const char *key)
 {
   guint64 prefix = 0;
 
@@ -322,9 +325,8 @@ build_keys (GlsSearchIndex *index)
       GlsTerm *term = index->terms[ordinal];
       for (guint k = 0; k < term->n_compact_keys; k++)
         {
-          GlsKeyEntry entry = {
-            term->compact_keys[k], key_prefix (term->compact_keys[k]), ordinal, term->key_kinds[k]
-          };
+          const char *key = term->compact_keys[k];
+          GlsKeyEntry entry = { key, gls_key_prefix (key), ordinal, term->key_kinds[k] };
 
           g_array_append_val (keys, entry);
         }
@@ -483,9 +485,8 @@ build_filters (GlsSearchIndex *index)
       guint position = index->position_of[ordinal];
 
       index->letters[position] = gls_letter_to_index (gls_term_get_letter (term));
-      for (guint c = 0; c < index->n_categories; c++)
-        if (_gls_term_has_category_index (term, c))
-          gls_bitmap_set (index->category_bits[c], position);
+      for (guint i = 0; i < term->n_category_indices; i++)
+        gls_bitmap_set (index->category_bits[term->category_indices[i]], position);
     }
 }
 

@@ -88,6 +88,8 @@ void            gls_search_index_set_order (GlsSearchIndex  *index,
                                             guint            n_categories);
 void            gls_search_index_free  (GlsSearchIndex  *index);
 
+guint64         gls_key_prefix (const char *key);
+
 /* Bitmaps over display positions. */
 #define GLS_BITMAP_WORDS(n) (((n) + 63) / 64)
 

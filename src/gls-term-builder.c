@@ -40,6 +40,7 @@ struct _GlsTermBuilder
   GPtrArray           *collation_keys;
   GlsWordIndexBuilder *name_words;
   GlsWordIndexBuilder *definition_words;
+  GlsTermStore        *store;
   gboolean             fold_collation;
   GMutex               lock;
   GCond                cond;
@@ -84,7 +85,7 @@ static void
 build_term (GlsTermBuilder *builder,
             gconstpointer   record)
 {
-  GlsTerm *term = _gls_term_new (record, builder->terms->len);
+  GlsTerm *term = _gls_term_new (record, builder->terms->len, builder->store);
 
   g_ptr_array_add (builder->collation_keys,
                    builder->fold_collation ? gls_fold (term->name, GLS_FOLD_WORDS)
@@ -117,6 +118,7 @@ builder_thread (gpointer data)
       g_async_queue_push (builder->spare, batch);
     }
 
+  g_clear_pointer (&builder->store, gls_term_store_free);
   g_mutex_lock (&builder->lock);
   builder->terms_done = TRUE;
   g_cond_broadcast (&builder->cond);
@@ -157,6 +159,7 @@ gls_term_builder_new (void)
   builder->collation_keys = g_ptr_array_new_with_free_func (g_free);
   builder->name_words = gls_word_index_builder_new ();
   builder->definition_words = gls_word_index_builder_new ();
+  builder->store = gls_term_store_new ();
   builder->fold_collation = collation_is_code_point ();
   g_mutex_init (&builder->lock);
   g_cond_init (&builder->cond);

@@ -15,11 +15,14 @@ typedef enum
   GLS_KEY_ALIAS,
 } GlsKeyKind;
 
+typedef struct _GlsTermBlock GlsTermBlock;
+
 /*
  * The instance, open to the core so that its hot loops read fields without
- * type checks.  Every string and array lives in one block, @storage,
- * allocated when the term is made: a large glossary is mostly terms, and a
- * few dozen small allocations each would double its memory.
+ * type checks.  Every string and array lives in one piece, @storage, cut
+ * from a block shared with the terms made after it (see GlsTermStore): a
+ * large glossary is mostly terms, and a few dozen small allocations each
+ * would double its memory.
  */
 struct _GlsTerm
 {
@@ -52,6 +55,7 @@ struct _GlsTerm
   char           letter;
 
   gpointer       storage;
+  GlsTermBlock  *block;              /* holds @storage, shared */
 };
 
 /* An inline reference while a term is read: offsets into the term's strings. */
@@ -96,9 +100,20 @@ gls_term_data_get_string (GlsTermData *data,
   return offset >= 0 ? data->strings->str + offset : NULL;
 }
 
+/*
+ * Where terms made one after the other take their storage from: blocks
+ * that each hold many terms and live until the last of them goes.  One
+ * store serves one thread.
+ */
+typedef struct _GlsTermStore GlsTermStore;
+
+GlsTermStore *gls_term_store_new  (void) G_GNUC_WARN_UNUSED_RESULT;
+void          gls_term_store_free (GlsTermStore *store);
+
 /* Makes a term of a record from gls_term_data_pack(), copying all of it. */
 GlsTerm  *_gls_term_new                  (gconstpointer  record,
-                                          guint          ordinal) G_GNUC_WARN_UNUSED_RESULT;
+                                          guint          ordinal,
+                                          GlsTermStore  *store) G_GNUC_WARN_UNUSED_RESULT;
 
 void      _gls_term_set_category_indices (GlsTerm       *self,
                                           const guint16 *indices,

@@ -9,6 +9,84 @@
 #include "gls-fold.h"
 #include "gls-term-private.h"
 
+/* Big enough that a large glossary takes its storage in a few hundred
+ * allocations rather than one a term: on a thread of its own, each
+ * allocation that grows the heap by a page costs a system call.
+ */
+#define BLOCK_SIZE (256 * 1024)
+
+struct _GlsTermBlock
+{
+  gatomicrefcount refs;
+  gsize           size;
+  gsize           used;
+  max_align_t     data[];
+};
+
+struct _GlsTermStore
+{
+  GlsTermBlock *block;      /* the one being filled, with a reference */
+};
+
+static void
+block_unref (GlsTermBlock *block)
+{
+  if (g_atomic_ref_count_dec (&block->refs))
+    g_free (block);
+}
+
+static GlsTermBlock *
+block_new (gsize size)
+{
+  GlsTermBlock *block = g_malloc (sizeof (GlsTermBlock) + size);
+
+  g_atomic_ref_count_init (&block->refs);
+  block->size = size;
+  block->used = 0;
+  return block;
+}
+
+GlsTermStore *
+gls_term_store_new (void)
+{
+  return g_new0 (GlsTermStore, 1);
+}
+
+void
+gls_term_store_free (GlsTermStore *store)
+{
+  if (store == NULL)
+    return;
+  g_clear_pointer (&store->block, block_unref);
+  g_free (store);
+}
+
+/* Gives @self @size bytes of storage, aligned for any type. */
+static void
+store_alloc (GlsTermStore *store,
+             GlsTerm      *self,
+             gsize         size)
+{
+  GlsTermBlock *block = store->block;
+
+  size = (size + sizeof (max_align_t) - 1) & ~(sizeof (max_align_t) - 1);
+  if (size > BLOCK_SIZE / 4)
+    block = block_new (size);        /* a term of its own */
+  else if (block == NULL || block->size - block->used < size)
+    {
+      g_clear_pointer (&store->block, block_unref);
+      /* Room for malloc's own header within the size, which is whole pages. */
+      block = store->block = block_new (BLOCK_SIZE - sizeof (GlsTermBlock) - 64);
+    }
+
+  /* A block of one term hands it the block's own reference. */
+  if (block == store->block)
+    g_atomic_ref_count_inc (&block->refs);
+  self->block = block;
+  self->storage = (char *) block->data + block->used;
+  block->used += size;
+}
+
 G_DEFINE_FINAL_TYPE (GlsTerm, gls_term, G_TYPE_OBJECT)
 
 enum {
@@ -25,7 +103,7 @@ gls_term_finalize (GObject *object)
 {
   GlsTerm *self = (GlsTerm *) object;
 
-  g_free (self->storage);
+  g_clear_pointer (&self->block, block_unref);
 
   G_OBJECT_CLASS (gls_term_parent_class)->finalize (object);
 }
@@ -319,7 +397,8 @@ pack_strings (Packer        *packer,
 static void
 pack (GlsTerm      *self,
       const Record *record,
-      Keys         *keys)
+      Keys         *keys,
+      GlsTermStore *store)
 {
   const char *strings = record_strings (record);
   const guint32 *abbreviations = record->offsets;
@@ -341,8 +420,8 @@ pack (GlsTerm      *self,
   numbers_size = record->n_definitions * sizeof (guint32) +
                  record->n_category_ids * sizeof (guint16) + n_keys;
 
-  self->storage = g_malloc (pointers_size + numbers_size + record->strings_length +
-                            keys->text->len);
+  store_alloc (store, self,
+               pointers_size + numbers_size + record->strings_length + keys->text->len);
   packer.pointers = self->storage;
   packer.numbers = packer.pointers + pointers_size;
   packer.chars = packer.numbers + numbers_size;
@@ -399,20 +478,22 @@ pack (GlsTerm      *self,
 }
 
 GlsTerm *
-_gls_term_new (gconstpointer record,
-               guint         ordinal)
+_gls_term_new (gconstpointer  record,
+               guint          ordinal,
+               GlsTermStore  *store)
 {
   GlsTerm *self;
   Keys keys;
 
   g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (store != NULL, NULL);
 
   self = g_object_new (GLS_TYPE_TERM, NULL);
   self->ordinal = ordinal;
   self->position = ordinal;
 
   fold_keys (record, &keys);
-  pack (self, record, &keys);
+  pack (self, record, &keys, store);
 
   /* The letter index files a term under the base letter of its first
    * letter or digit; anything other than A to Z goes under '#'.
