@@ -62,6 +62,22 @@ typedef enum
   PENDING_REFERENCE,
 } PendingKind;
 
+/*
+ * The terms' ids, as they are read, in an open-addressing table of their
+ * own: a slot holds an id's hash beside the id, so that finding an id reads
+ * one slot and one string.  Checking the references of 100,000 terms looks
+ * up a million ids, in batches that fetch the slots and then the ids of a
+ * whole batch before comparing any, so that their waits on memory overlap.
+ */
+typedef struct
+{
+  const char *id;
+  guint32     hash;
+  guint32     ordinal;         /* + 1, 0 for an empty slot */
+} IdSlot;
+
+#define LOOKUP_BATCH 64
+
 /* A reference checked once the whole file is read: a million of them for
  * 100,000 terms, so they are packed small.  Where it is in the file is kept
  * as a line and column, so that the file's text can go before the checks.
@@ -149,6 +165,7 @@ typedef struct
   gboolean             term_has_name;
   gboolean             term_has_definition;
   Position             term_position;
+  guint32              term_id_hash;
   GlsTermData          term;
   guint                term_pending_start;
   GString             *definition;
@@ -158,12 +175,14 @@ typedef struct
   guint                definition_references;  /* the term's references before this definition */
 
   /* Terms are made on the builder's thread as the file is read.  Their ids
-   * map to their ordinals + 1 until the references are resolved, and then
-   * to the terms, with the terms' own ids as keys.
+   * go in the slots, copied to @term_ids, until the references are resolved;
+   * then @terms_by_id maps the terms' own ids to the terms.
    */
   GlsTermBuilder      *builder;
   guint                n_terms;
   GStringChunk        *term_ids;
+  IdSlot              *id_slots;
+  guint32              id_mask;
   GHashTable          *terms_by_id;
   GPtrArray           *terms;           /* the builder's, once it made them all */
   GArray              *edges;
@@ -799,6 +818,81 @@ unexpected_element (Loader   *loader,
   push_context (loader, CONTEXT_SKIP);
 }
 
+/* Returns: the ordinal + 1 of the term with @id, whose hash is @hash, or 0 */
+static guint32
+id_slots_find (const IdSlot *slots,
+               guint32       mask,
+               const char   *id,
+               guint32       hash)
+{
+  for (guint32 slot = hash & mask; slots[slot].ordinal != 0; slot = (slot + 1) & mask)
+    if (slots[slot].hash == hash && strcmp (slots[slot].id, id) == 0)
+      return slots[slot].ordinal;
+  return 0;
+}
+
+/* Adds @id, which is not there yet, as the term with ordinal + 1 @ordinal;
+ * the table stays at most half full.
+ */
+static void
+id_slots_add (Loader     *loader,
+              const char *id,
+              guint32     hash,
+              guint32     ordinal)
+{
+  guint32 slot;
+
+  if ((gsize) ordinal * 2 > loader->id_mask)
+    {
+      guint32 old_mask = loader->id_mask;
+      IdSlot *old = loader->id_slots;
+
+      loader->id_mask = old_mask * 2 + 1;
+      loader->id_slots = g_new0 (IdSlot, (gsize) loader->id_mask + 1);
+      for (guint32 i = 0; i <= old_mask; i++)
+        if (old[i].ordinal != 0)
+          {
+            for (slot = old[i].hash & loader->id_mask; loader->id_slots[slot].ordinal != 0;
+                 slot = (slot + 1) & loader->id_mask)
+              ;
+            loader->id_slots[slot] = old[i];
+          }
+      g_free (old);
+    }
+  for (slot = hash & loader->id_mask; loader->id_slots[slot].ordinal != 0;
+       slot = (slot + 1) & loader->id_mask)
+    ;
+  loader->id_slots[slot] = (IdSlot) { id, hash, ordinal };
+}
+
+/* Looks up the terms named by @n targets, giving each one's ordinal + 1,
+ * or 0 where no term has the id.
+ */
+static void
+id_slots_lookup (const IdSlot  *slots,
+                 guint32        mask,
+                 const char   **targets,
+                 guint          n,
+                 guint32       *ordinals)
+{
+  guint32 hashes[LOOKUP_BATCH];
+
+  for (guint i = 0; i < n; i++)
+    {
+      hashes[i] = targets[i] != NULL ? g_str_hash (targets[i]) : 0;
+      __builtin_prefetch (&slots[hashes[i] & mask]);
+    }
+  for (guint i = 0; i < n; i++)
+    if (targets[i] != NULL && slots[hashes[i] & mask].hash == hashes[i])
+      __builtin_prefetch (slots[hashes[i] & mask].id);
+  for (guint i = 0; i < n; i++)
+    {
+      ordinals[i] = 0;
+      if (targets[i] != NULL)
+        ordinals[i] = id_slots_find (slots, mask, targets[i], hashes[i]);
+    }
+}
+
 static void
 start_root (Loader     *loader,
             const char *uri,
@@ -925,7 +1019,8 @@ start_in_glossary (Loader     *loader,
         {
           loader->term.id = gls_term_data_add_string (&loader->term, id, length);
           id = gls_term_data_get_string (&loader->term, loader->term.id);
-          if (g_hash_table_contains (loader->terms_by_id, id))
+          loader->term_id_hash = g_str_hash (id);
+          if (id_slots_find (loader->id_slots, loader->id_mask, id, loader->term_id_hash) != 0)
             {
               error_at (loader, GLS_LOAD_ERROR_DUPLICATE_ID, position,
                         _("duplicate term id “%s”"), id);
@@ -1299,8 +1394,8 @@ end_term (Loader *loader)
 
   if (loader->term_ok)
     {
-      g_hash_table_insert (loader->terms_by_id, g_string_chunk_insert (loader->term_ids, id),
-                           GUINT_TO_POINTER (++loader->n_terms));
+      id_slots_add (loader, g_string_chunk_insert (loader->term_ids, id), loader->term_id_hash,
+                    ++loader->n_terms);
       gls_term_builder_add (loader->builder, term);
     }
   else
@@ -1665,6 +1760,7 @@ pending_target (GlsTerm *term,
                           pending->index].term_id;
 }
 
+
 /*
  * Checks every category and term that the terms name, now that all are
  * known, and collects the references between terms as edges.
@@ -1677,42 +1773,57 @@ resolve_references (Loader *loader)
   GPtrArray *terms = loader->terms;
 
   loader->edges = g_array_sized_new (FALSE, FALSE, sizeof (guint32) * 2, loader->pending->len);
-  for (guint i = 0; i < loader->pending->len; i++)
+  for (guint first = 0; first < loader->pending->len; first += LOOKUP_BATCH)
     {
-      Pending *pending = &g_array_index (loader->pending, Pending, i);
-      GlsTerm *term = g_ptr_array_index (terms, pending->ordinal);
-      const char *target = pending_target (term, pending);
-      guint target_ordinal;
+      guint n = MIN (LOOKUP_BATCH, loader->pending->len - first);
+      const char *targets[LOOKUP_BATCH];
+      guint32 ordinals[LOOKUP_BATCH];
 
-      if (pending->kind == PENDING_CATEGORY)
+      for (guint i = 0; i < n; i++)
         {
-          if (!g_hash_table_contains (loader->category_ids, target))
-            add_diagnostic_at (loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_UNKNOWN_CATEGORY,
-                               pending->line, pending->column,
-                               g_strdup_printf (_("unknown category “%s”"), target));
-          continue;
-        }
+          Pending *pending = &g_array_index (loader->pending, Pending, first + i);
+          GlsTerm *term = g_ptr_array_index (terms, pending->ordinal);
 
-      target_ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (loader->terms_by_id, target));
-      if (pending->kind == PENDING_RELATED && target_ordinal == pending->ordinal + 1)
-        {
-          add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->line,
-                             pending->column,
-                             g_strdup_printf (_("term “%s” is related to itself"), target));
-          pending->drop = TRUE;
+          targets[i] = pending_target (term, pending);
+          if (pending->kind == PENDING_CATEGORY)
+            {
+              if (!g_hash_table_contains (loader->category_ids, targets[i]))
+                add_diagnostic_at (loader, GLS_SEVERITY_ERROR, GLS_LOAD_ERROR_UNKNOWN_CATEGORY,
+                                   pending->line, pending->column,
+                                   g_strdup_printf (_("unknown category “%s”"), targets[i]));
+              targets[i] = NULL;
+            }
         }
-      else if (target_ordinal == 0)
-        {
-          add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->line,
-                             pending->column,
-                             g_strdup_printf (_("reference to a missing term “%s”"), target));
-          pending->drop = TRUE;
-        }
-      else if (target_ordinal != pending->ordinal + 1)
-        {
-          guint32 edge[2] = { pending->ordinal, target_ordinal - 1 };
+      id_slots_lookup (loader->id_slots, loader->id_mask, targets, n, ordinals);
 
-          g_array_append_val (loader->edges, edge);
+      for (guint i = 0; i < n; i++)
+        {
+          Pending *pending = &g_array_index (loader->pending, Pending, first + i);
+          const char *target = targets[i];
+          guint target_ordinal = ordinals[i];
+
+          if (target == NULL)
+            continue;
+          if (pending->kind == PENDING_RELATED && target_ordinal == pending->ordinal + 1)
+            {
+              add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->line,
+                                 pending->column,
+                                 g_strdup_printf (_("term “%s” is related to itself"), target));
+              pending->drop = TRUE;
+            }
+          else if (target_ordinal == 0)
+            {
+              add_diagnostic_at (loader, severity, GLS_LOAD_ERROR_MISSING_TERM, pending->line,
+                                 pending->column,
+                                 g_strdup_printf (_("reference to a missing term “%s”"), target));
+              pending->drop = TRUE;
+            }
+          else if (target_ordinal != pending->ordinal + 1)
+            {
+              guint32 edge[2] = { pending->ordinal, target_ordinal - 1 };
+
+              g_array_append_val (loader->edges, edge);
+            }
         }
     }
 
@@ -1734,14 +1845,16 @@ resolve_references (Loader *loader)
     }
   g_clear_pointer (&loader->pending, g_array_unref);
 
-  /* From now on the table maps ids to terms, keyed by the terms' own ids. */
+  /* From now on a table maps ids to terms, keyed by the terms' own ids. */
+  g_clear_pointer (&loader->id_slots, g_free);
+  g_clear_pointer (&loader->term_ids, g_string_chunk_free);
+  loader->terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < terms->len; i++)
     {
       GlsTerm *term = g_ptr_array_index (terms, i);
 
-      g_hash_table_replace (loader->terms_by_id, (char *) term->id, term);
+      g_hash_table_insert (loader->terms_by_id, (char *) term->id, term);
     }
-  g_clear_pointer (&loader->term_ids, g_string_chunk_free);
 }
 
 /* Lets the builder's thread end, and drops what it made. */
@@ -2005,6 +2118,7 @@ loader_clear (Loader *loader)
   gls_term_data_clear (&loader->term);
   discard_terms (loader);
   g_clear_pointer (&loader->terms_by_id, g_hash_table_unref);
+  g_clear_pointer (&loader->id_slots, g_free);
   g_clear_pointer (&loader->term_ids, g_string_chunk_free);
   g_clear_pointer (&loader->edges, g_array_unref);
   g_clear_pointer (&loader->pending, g_array_unref);
@@ -2093,7 +2207,8 @@ gls_xml_load (GBytes               *bytes,
   gls_term_data_init (&loader.term);
   loader.builder = gls_term_builder_new ();
   loader.term_ids = g_string_chunk_new (64 * 1024);
-  loader.terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.id_mask = 15;
+  loader.id_slots = g_new0 (IdSlot, loader.id_mask + 1);
   loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 
   read_document (&loader, &local_error);
