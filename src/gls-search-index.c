@@ -314,6 +314,61 @@ compare_key_entries (gconstpointer a,
   return (ka->ordinal > kb->ordinal) - (ka->ordinal < kb->ordinal);
 }
 
+/*
+ * Sorts @entries as compare_key_entries() does, for the 100,000s of keys of
+ * a large glossary: a radix sort on the 8-byte prefixes, a byte at a time
+ * from the last, moves each entry 8 times at most and compares nothing;
+ * being stable, it leaves equal prefixes in ordinal order, and only runs of
+ * equal prefixes that go on past their 8th byte are then compared.
+ */
+static void
+sort_key_entries (GlsKeyEntry *entries,
+                  gsize        n)
+{
+  g_autofree guint32 *counts = g_new0 (guint32, 8 * 256);
+  g_autofree GlsKeyEntry *spare = g_new (GlsKeyEntry, MAX (n, 1));
+  GlsKeyEntry *from = entries;
+  GlsKeyEntry *to = spare;
+
+  for (gsize i = 0; i < n; i++)
+    for (guint byte = 0; byte < 8; byte++)
+      counts[256 * byte + ((entries[i].prefix >> (8 * byte)) & 0xff)]++;
+
+  for (guint byte = 0; byte < 8; byte++)
+    {
+      guint32 offsets[256];
+      guint32 total = 0;
+      GlsKeyEntry *swap;
+
+      /* A byte that every key has the same moves nothing. */
+      if (n == 0 || counts[256 * byte + ((entries[0].prefix >> (8 * byte)) & 0xff)] == n)
+        continue;
+      for (guint b = 0; b < 256; b++)
+        {
+          offsets[b] = total;
+          total += counts[256 * byte + b];
+        }
+      for (gsize i = 0; i < n; i++)
+        to[offsets[(from[i].prefix >> (8 * byte)) & 0xff]++] = from[i];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != entries)
+    memcpy (entries, from, n * sizeof (GlsKeyEntry));
+
+  for (gsize first = 0; first < n;)
+    {
+      gsize end = first + 1;
+
+      while (end < n && entries[end].prefix == entries[first].prefix)
+        end++;
+      if (end - first > 1 && (entries[first].prefix & 0xff) != 0)
+        qsort (entries + first, end - first, sizeof (GlsKeyEntry), compare_key_entries);
+      first = end;
+    }
+}
+
 static void
 build_keys (GlsSearchIndex *index)
 {
@@ -331,7 +386,7 @@ build_keys (GlsSearchIndex *index)
           g_array_append_val (keys, entry);
         }
     }
-  g_array_sort (keys, compare_key_entries);
+  sort_key_entries ((GlsKeyEntry *) keys->data, keys->len);
 
   /* The keys that typos are looked for in, in the same order. */
   typo_keys = g_array_sized_new (FALSE, FALSE, sizeof (GlsKeyEntry), keys->len);
