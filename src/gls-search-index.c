@@ -297,7 +297,8 @@ gls_key_prefix (const char *key)
 
 static int
 compare_key_entries (gconstpointer a,
-                     gconstpointer b)
+                     gconstpointer b,
+                     gpointer      user_data)
 {
   const GlsKeyEntry *ka = a;
   const GlsKeyEntry *kb = b;
@@ -319,7 +320,8 @@ compare_key_entries (gconstpointer a,
  * a large glossary: a radix sort on the 8-byte prefixes, a byte at a time
  * from the last, moves each entry 8 times at most and compares nothing;
  * being stable, it leaves equal prefixes in ordinal order, and only runs of
- * equal prefixes that go on past their 8th byte are then compared.
+ * equal prefixes that go on past their 8th byte are then compared, by a
+ * sort as stable as g_array_sort().
  */
 static void
 sort_key_entries (GlsKeyEntry *entries,
@@ -364,7 +366,8 @@ sort_key_entries (GlsKeyEntry *entries,
       while (end < n && entries[end].prefix == entries[first].prefix)
         end++;
       if (end - first > 1 && (entries[first].prefix & 0xff) != 0)
-        qsort (entries + first, end - first, sizeof (GlsKeyEntry), compare_key_entries);
+        g_qsort_with_data (entries + first, end - first, sizeof (GlsKeyEntry),
+                           compare_key_entries, NULL);
       first = end;
     }
 }
