@@ -831,6 +831,19 @@ id_slots_find (const IdSlot *slots,
   return 0;
 }
 
+/* Puts @entry in the first free slot from its hash on. */
+static void
+id_slots_place (IdSlot *slots,
+                guint32 mask,
+                IdSlot  entry)
+{
+  guint32 slot = entry.hash & mask;
+
+  while (slots[slot].ordinal != 0)
+    slot = (slot + 1) & mask;
+  slots[slot] = entry;
+}
+
 /* Adds @id, which is not there yet, as the term with ordinal + 1 @ordinal;
  * the table stays at most half full.
  */
@@ -840,8 +853,6 @@ id_slots_add (Loader     *loader,
               guint32     hash,
               guint32     ordinal)
 {
-  guint32 slot;
-
   if ((gsize) ordinal * 2 > loader->id_mask)
     {
       guint32 old_mask = loader->id_mask;
@@ -851,18 +862,10 @@ id_slots_add (Loader     *loader,
       loader->id_slots = g_new0 (IdSlot, (gsize) loader->id_mask + 1);
       for (guint32 i = 0; i <= old_mask; i++)
         if (old[i].ordinal != 0)
-          {
-            for (slot = old[i].hash & loader->id_mask; loader->id_slots[slot].ordinal != 0;
-                 slot = (slot + 1) & loader->id_mask)
-              ;
-            loader->id_slots[slot] = old[i];
-          }
+          id_slots_place (loader->id_slots, loader->id_mask, old[i]);
       g_free (old);
     }
-  for (slot = hash & loader->id_mask; loader->id_slots[slot].ordinal != 0;
-       slot = (slot + 1) & loader->id_mask)
-    ;
-  loader->id_slots[slot] = (IdSlot) { id, hash, ordinal };
+  id_slots_place (loader->id_slots, loader->id_mask, (IdSlot) { id, hash, ordinal });
 }
 
 /* Looks up the terms named by @n targets, giving each one's ordinal + 1,
