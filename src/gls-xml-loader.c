@@ -1763,7 +1763,6 @@ pending_target (GlsTerm *term,
                           pending->index].term_id;
 }
 
-
 /*
  * Checks every category and term that the terms name, now that all are
  * known, and collects the references between terms as edges.
