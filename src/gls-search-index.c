@@ -406,14 +406,12 @@ build_keys (GlsSearchIndex *index)
   index->typo_keys = (GlsKeyEntry *) g_array_free (typo_keys, FALSE);
 }
 
-/* Calls @func with each distinct gram of the term's name and alias keys. */
+/* Appends to @grams each distinct gram of the term's name and alias keys. */
 static void
-foreach_gram (GlsSearchIndex *index,
-              guint32         ordinal,
-              guint32        *last_term,
-              void          (*func) (GlsGramIndex *grams,
-                                     guint         gram,
-                                     guint32       ordinal))
+collect_grams (GlsSearchIndex *index,
+               guint32         ordinal,
+               guint32        *last_term,
+               GArray         *grams)
 {
   GlsTerm *term = index->terms[ordinal];
 
@@ -425,55 +423,63 @@ foreach_gram (GlsSearchIndex *index,
         continue;
       for (gsize i = 0; key[i] != '\0'; i++)
         {
-          guint grams[2] = { gls_gram_code (key[i]), G_MAXUINT };
+          guint16 pair[2] = { gls_gram_code (key[i]), 0 };
+          guint n = 1;
 
           if (key[i + 1] != '\0')
-            grams[1] = GLS_GRAM_ALPHABET + grams[0] * GLS_GRAM_ALPHABET + gls_gram_code (key[i + 1]);
-          for (guint g = 0; g < 2 && grams[g] != G_MAXUINT; g++)
+            pair[n++] = GLS_GRAM_ALPHABET + pair[0] * GLS_GRAM_ALPHABET + gls_gram_code (key[i + 1]);
+          for (guint g = 0; g < n; g++)
             {
-              if (last_term[grams[g]] == ordinal + 1)
+              if (last_term[pair[g]] == ordinal + 1)
                 continue;
-              last_term[grams[g]] = ordinal + 1;
-              func (&index->grams, grams[g], ordinal);
+              last_term[pair[g]] = ordinal + 1;
+              g_array_append_val (grams, pair[g]);
             }
         }
     }
 }
 
-static void
-count_gram (GlsGramIndex *grams,
-            guint         gram,
-            guint32       ordinal)
-{
-  grams->offsets[gram + 1]++;
-}
-
-static void
-fill_gram (GlsGramIndex *grams,
-           guint         gram,
-           guint32       ordinal)
-{
-  /* offsets[gram] serves as the cursor while filling, see build_grams(). */
-  grams->postings[grams->offsets[gram]++] = ordinal;
-}
-
+/*
+ * Reads the keys once: the distinct grams of each term go in a list, term
+ * after term, which is counted, and then laid out gram by gram.
+ */
 static void
 build_grams (GlsSearchIndex *index)
 {
   GlsGramIndex *grams = &index->grams;
   g_autofree guint32 *last_term = g_new0 (guint32, GLS_N_GRAMS);
+  g_autofree guint32 *ends = g_new (guint32, MAX (index->n_terms, 1));
+  /* About 37 grams a term in a large glossary; pages reserved and not used
+   * take no memory.
+   */
+  g_autoptr(GArray) found = g_array_sized_new (FALSE, FALSE, sizeof (guint16),
+                                               48 * (gsize) index->n_terms);
+  const guint16 *gram_of;
+  guint32 begin = 0;
+
+  G_STATIC_ASSERT (GLS_N_GRAMS <= G_MAXUINT16);
 
   for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
-    foreach_gram (index, ordinal, last_term, count_gram);
+    {
+      collect_grams (index, ordinal, last_term, found);
+      ends[ordinal] = found->len;
+    }
+  gram_of = (const guint16 *) found->data;
+  for (guint i = 0; i < found->len; i++)
+    grams->offsets[gram_of[i] + 1]++;
   for (guint g = 0; g < GLS_N_GRAMS; g++)
     grams->offsets[g + 1] += grams->offsets[g];
-  grams->postings = g_new (guint32, MAX (grams->offsets[GLS_N_GRAMS], 1));
 
-  memset (last_term, 0, GLS_N_GRAMS * sizeof (guint32));
+  /* offsets[gram] serves as its cursor while filling, and ends at the next
+   * gram's start: they are shifted back after.
+   */
+  grams->postings = g_new (guint32, MAX (found->len, 1));
   for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
-    foreach_gram (index, ordinal, last_term, fill_gram);
-
-  /* Each cursor ended at the next gram's start: shift them back. */
+    {
+      for (guint32 i = begin; i < ends[ordinal]; i++)
+        grams->postings[grams->offsets[gram_of[i]]++] = ordinal;
+      begin = ends[ordinal];
+    }
   memmove (grams->offsets + 1, grams->offsets, GLS_N_GRAMS * sizeof (guint32));
   grams->offsets[0] = 0;
 }
