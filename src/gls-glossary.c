@@ -167,28 +167,22 @@ gls_letter_to_index (char letter)
   return -1;
 }
 
-typedef struct
-{
-  guint64  prefix;          /* of the collation key */
-  char    *collation_key;
-  GlsTerm *term;
-} SortEntry;
-
+/* Equal collation keys order by name, then by id, which no two terms share. */
 static int
 compare_sort_entries (gconstpointer a,
-                      gconstpointer b)
+                      gconstpointer b,
+                      gpointer      user_data)
 {
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
+  const GlsKeyEntry *ea = a;
+  const GlsKeyEntry *eb = b;
+  GlsTerm **terms = user_data;
   int cmp;
 
-  if (ea->prefix != eb->prefix)
-    return ea->prefix < eb->prefix ? -1 : 1;
-  cmp = strcmp (ea->collation_key, eb->collation_key);
+  cmp = strcmp (ea->key, eb->key);
   if (cmp == 0)
-    cmp = strcmp (gls_term_get_name (ea->term), gls_term_get_name (eb->term));
+    cmp = strcmp (gls_term_get_name (terms[ea->ordinal]), gls_term_get_name (terms[eb->ordinal]));
   if (cmp == 0)
-    cmp = strcmp (gls_term_get_id (ea->term), gls_term_get_id (eb->term));
+    cmp = strcmp (gls_term_get_id (terms[ea->ordinal]), gls_term_get_id (terms[eb->ordinal]));
   return cmp;
 }
 
@@ -198,21 +192,17 @@ sort_terms (GlsGlossary  *self,
             GPtrArray    *terms,
             char        **collation_keys)
 {
-  g_autofree SortEntry *entries = g_new (SortEntry, MAX (terms->len, 1));
+  g_autofree GlsKeyEntry *entries = g_new (GlsKeyEntry, MAX (terms->len, 1));
 
   for (guint i = 0; i < terms->len; i++)
-    {
-      entries[i].term = g_ptr_array_index (terms, i);
-      entries[i].collation_key = collation_keys[i];
-      entries[i].prefix = gls_key_prefix (collation_keys[i]);
-    }
-  qsort (entries, terms->len, sizeof (SortEntry), compare_sort_entries);
+    entries[i] = (GlsKeyEntry) { collation_keys[i], gls_key_prefix (collation_keys[i]), i, 0 };
+  gls_sort_key_entries (entries, terms->len, compare_sort_entries, terms->pdata);
 
   self->terms = g_ptr_array_new_full (terms->len, g_object_unref);
   self->terms_by_ordinal = g_new (GlsTerm *, MAX (terms->len, 1));
   for (guint i = 0; i < terms->len; i++)
     {
-      GlsTerm *term = entries[i].term;
+      GlsTerm *term = g_ptr_array_index (terms, entries[i].ordinal);
 
       term->position = i;
       g_ptr_array_add (self->terms, g_object_ref (term));

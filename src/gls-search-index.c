@@ -316,16 +316,18 @@ compare_key_entries (gconstpointer a,
 }
 
 /*
- * Sorts @entries as compare_key_entries() does, for the 100,000s of keys of
- * a large glossary: a radix sort on the 8-byte prefixes, a byte at a time
- * from the last, moves each entry 8 times at most and compares nothing;
- * being stable, it leaves equal prefixes in ordinal order, and only runs of
- * equal prefixes that go on past their 8th byte are then compared, by a
- * sort as stable as g_array_sort().
+ * Sorts @entries by their prefixes and then, within each run of equal
+ * prefixes, by @compare: for the 100,000s of keys of a large glossary.  A
+ * radix sort on the 8-byte prefixes, a byte at a time from the last, moves
+ * each entry 8 times at most and compares nothing; being stable, it leaves
+ * equal prefixes in the order they came in, and only those runs are then
+ * sorted by @compare, as stably as g_array_sort() sorts.
  */
-static void
-sort_key_entries (GlsKeyEntry *entries,
-                  gsize        n)
+void
+gls_sort_key_entries (GlsKeyEntry      *entries,
+                      gsize             n,
+                      GCompareDataFunc  compare,
+                      gpointer          user_data)
 {
   g_autofree guint32 *counts = g_new0 (guint32, 8 * 256);
   g_autofree GlsKeyEntry *spare = g_new (GlsKeyEntry, MAX (n, 1));
@@ -365,9 +367,9 @@ sort_key_entries (GlsKeyEntry *entries,
 
       while (end < n && entries[end].prefix == entries[first].prefix)
         end++;
-      if (end - first > 1 && (entries[first].prefix & 0xff) != 0)
-        g_qsort_with_data (entries + first, end - first, sizeof (GlsKeyEntry),
-                           compare_key_entries, NULL);
+      if (end - first > 1)
+        g_qsort_with_data (entries + first, end - first, sizeof (GlsKeyEntry), compare,
+                           user_data);
       first = end;
     }
 }
@@ -389,7 +391,7 @@ build_keys (GlsSearchIndex *index)
           g_array_append_val (keys, entry);
         }
     }
-  sort_key_entries ((GlsKeyEntry *) keys->data, keys->len);
+  gls_sort_key_entries ((GlsKeyEntry *) keys->data, keys->len, compare_key_entries, NULL);
 
   /* The keys that typos are looked for in, in the same order. */
   typo_keys = g_array_sized_new (FALSE, FALSE, sizeof (GlsKeyEntry), keys->len);
@@ -418,24 +420,35 @@ collect_grams (GlsSearchIndex *index,
   for (guint k = 0; k < term->n_compact_keys; k++)
     {
       const guchar *key = (const guchar *) term->compact_keys[k];
+      gsize length;
+      gsize n;
+      guint16 *out;
 
       if (term->key_kinds[k] == GLS_KEY_ABBREVIATION)
         continue;
-      for (gsize i = 0; key[i] != '\0'; i++)
+
+      /* Room for two grams a character, written in place. */
+      length = strlen ((const char *) key);
+      n = grams->len;
+      g_array_set_size (grams, n + 2 * length);
+      out = (guint16 *) grams->data;
+      for (gsize i = 0; i < length; i++)
         {
           guint16 pair[2] = { gls_gram_code (key[i]), 0 };
-          guint n = 1;
+          guint n_pair = 1;
 
-          if (key[i + 1] != '\0')
-            pair[n++] = GLS_GRAM_ALPHABET + pair[0] * GLS_GRAM_ALPHABET + gls_gram_code (key[i + 1]);
-          for (guint g = 0; g < n; g++)
+          if (i + 1 < length)
+            pair[n_pair++] = GLS_GRAM_ALPHABET + pair[0] * GLS_GRAM_ALPHABET +
+                             gls_gram_code (key[i + 1]);
+          for (guint g = 0; g < n_pair; g++)
             {
               if (last_term[pair[g]] == ordinal + 1)
                 continue;
               last_term[pair[g]] = ordinal + 1;
-              g_array_append_val (grams, pair[g]);
+              out[n++] = pair[g];
             }
         }
+      g_array_set_size (grams, n);
     }
 }
 

@@ -89,6 +89,10 @@ void            gls_search_index_set_order (GlsSearchIndex  *index,
 void            gls_search_index_free  (GlsSearchIndex  *index);
 
 guint64         gls_key_prefix (const char *key);
+void            gls_sort_key_entries (GlsKeyEntry      *entries,
+                                      gsize             n,
+                                      GCompareDataFunc  compare,
+                                      gpointer          user_data);
 
 /* Bitmaps over display positions. */
 #define GLS_BITMAP_WORDS(n) (((n) + 63) / 64)
