@@ -27,6 +27,9 @@
 #define MAX_STRAY_TEXT   128          /* bytes of unexpected text kept to quote */
 #define XML_NAMESPACE    "http://www.w3.org/XML/1998/namespace"
 
+/* @byte in each of the 8 bytes of a word. */
+#define BYTES(byte) (G_GUINT64_CONSTANT (0x0101010101010101) * (byte))
+
 /* Where a diagnostic points: a byte offset into the UTF-8 text parsed. */
 typedef gsize Position;
 #define NO_POSITION G_MAXSIZE
@@ -253,6 +256,21 @@ position_to_line_column (Loader   *loader,
           loader->cache_line++;
           loader->cache_column = 1;
           i = lf - loader->data + 1;
+        }
+
+      /* No line ends from here: every byte but a continuation byte is one
+       * more column, eight bytes at once.
+       */
+      for (; position - i >= 8; i += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, loader->data + i, 8);
+          /* One bit in each continuation byte (10xxxxxx), summed into
+           * the top byte by the multiplication.
+           */
+          word = (word & ~(word << 1) & BYTES (0x80)) >> 7;
+          loader->cache_column += 8 - (guint) ((word * BYTES (1)) >> 56);
         }
     }
   for (; i < position; i++)
@@ -659,16 +677,21 @@ element_name (Loader *loader)
   return loader->element_qname;
 }
 
+/* Letters, digits and "_" may start an id; "." and "-" may follow. */
+static const guint8 id_chars[256] = {
+  ['-'] = 1, ['.'] = 1,
+  ['0' ... '9'] = 3, ['A' ... 'Z'] = 3, ['_'] = 3, ['a' ... 'z'] = 3,
+};
+
 static gboolean
 is_identifier (const char *id,
                gsize       length)
 {
-  if (length == 0 || (!g_ascii_isalnum (id[0]) && id[0] != '_'))
-    return FALSE;
+  guint8 all = length > 0 ? id_chars[(guchar) id[0]] >> 1 : 0;
+
   for (gsize i = 1; i < length; i++)
-    if (!g_ascii_isalnum (id[i]) && id[i] != '_' && id[i] != '.' && id[i] != '-')
-      return FALSE;
-  return TRUE;
+    all &= id_chars[(guchar) id[i]];
+  return all != 0;
 }
 
 typedef struct
@@ -1304,6 +1327,43 @@ append_definition_text (Loader     *loader,
   dst = definition->str + base;
   for (const char *p = text; p < end;)
     {
+      /* Most of a definition goes eight bytes at once: those with no tab
+       * or line end (the only bytes under 0x20 the parser hands over), no
+       * two spaces together and no space first are copied as they are,
+       * but for a space at their end, which waits for a word like any.
+       */
+      while (!wants_start && end - p >= 8)
+        {
+          guint64 word;
+          guint64 flipped;
+          guint64 spaces;
+
+          memcpy (&word, p, 8);
+          word = GUINT64_FROM_LE (word);
+          if (((((word & BYTES (0x7f)) + BYTES (0x60)) | word) & BYTES (0x80)) != BYTES (0x80))
+            break;
+          flipped = word ^ BYTES (' ');
+          spaces = ~(((flipped & BYTES (0x7f)) + BYTES (0x7f)) | flipped | BYTES (0x7f));
+          if ((spaces & ((spaces >> 8) | 0x80)) != 0)
+            break;
+
+          if (loader->pending_space)
+            {
+              *dst++ = ' ';
+              loader->pending_space = FALSE;
+            }
+          memcpy (dst, p, 8);
+          dst += 8;
+          p += 8;
+          if ((spaces >> 63) != 0)
+            {
+              dst--;
+              loader->pending_space = TRUE;
+            }
+        }
+      if (p == end)
+        break;
+
       if (is_xml_space (*p))
         {
           loader->pending_space = dst > definition->str;
@@ -1322,8 +1382,7 @@ append_definition_text (Loader     *loader,
           loader->reference_start = dst - definition->str;
           wants_start = FALSE;
         }
-      while (p < end && !is_xml_space (*p))
-        *dst++ = *p++;
+      *dst++ = *p++;
     }
   g_string_truncate (definition, dst - definition->str);
 }
