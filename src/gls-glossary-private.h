@@ -22,9 +22,8 @@ typedef struct
 void         gls_glossary_header_clear      (GlsGlossaryHeader *header);
 
 /*
- * Takes over the header, @categories and @builder (finishing it), and refs
- * @terms_by_id (id -> GlsTerm, with keys the terms' own ids).  The terms'
- * ids are unique; every category id a term names is in @categories, and
+ * Takes over the header, @categories and @builder (finishing it).  The
+ * terms' ids are unique; every category id a term names is in @categories, and
  * every related id and reference resolves: the loader drops or refuses the
  * others.  @edges holds a (referring, referred) pair of term ordinals for
  * each related id and inline reference to another term.
@@ -33,7 +32,6 @@ GlsGlossary *_gls_glossary_new              (GlsGlossaryHeader *header,
                                              GFile             *file,
                                              GPtrArray         *categories,
                                              GlsTermBuilder    *builder,
-                                             GHashTable        *terms_by_id,
                                              GArray            *edges) G_GNUC_WARN_UNUSED_RESULT;
 
 const GlsSearchIndex *_gls_glossary_get_search_index (GlsGlossary *self);

@@ -167,42 +167,17 @@ gls_letter_to_index (char letter)
   return -1;
 }
 
-/* Equal collation keys order by name, then by id, which no two terms share. */
-static int
-compare_sort_entries (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  const GlsKeyEntry *ea = a;
-  const GlsKeyEntry *eb = b;
-  GlsTerm **terms = user_data;
-  int cmp;
-
-  cmp = strcmp (ea->key, eb->key);
-  if (cmp == 0)
-    cmp = strcmp (gls_term_get_name (terms[ea->ordinal]), gls_term_get_name (terms[eb->ordinal]));
-  if (cmp == 0)
-    cmp = strcmp (gls_term_get_id (terms[ea->ordinal]), gls_term_get_id (terms[eb->ordinal]));
-  return cmp;
-}
-
-/* Orders the terms by the keys the term builder computed, once. */
+/* Lays the terms out in the order the term builder found. */
 static void
-sort_terms (GlsGlossary  *self,
-            GPtrArray    *terms,
-            char        **collation_keys)
+sort_terms (GlsGlossary   *self,
+            GPtrArray     *terms,
+            const guint32 *order)
 {
-  g_autofree GlsKeyEntry *entries = g_new (GlsKeyEntry, MAX (terms->len, 1));
-
-  for (guint i = 0; i < terms->len; i++)
-    entries[i] = (GlsKeyEntry) { collation_keys[i], gls_key_prefix (collation_keys[i]), i, 0 };
-  gls_sort_key_entries (entries, terms->len, compare_sort_entries, terms->pdata);
-
   self->terms = g_ptr_array_new_full (terms->len, g_object_unref);
   self->terms_by_ordinal = g_new (GlsTerm *, MAX (terms->len, 1));
   for (guint i = 0; i < terms->len; i++)
     {
-      GlsTerm *term = g_ptr_array_index (terms, entries[i].ordinal);
+      GlsTerm *term = g_ptr_array_index (terms, order[i]);
 
       term->position = i;
       g_ptr_array_add (self->terms, g_object_ref (term));
@@ -331,7 +306,6 @@ _gls_glossary_new (GlsGlossaryHeader *header,
                    GFile             *file,
                    GPtrArray         *categories,
                    GlsTermBuilder    *builder,
-                   GHashTable        *terms_by_id,
                    GArray            *edges)
 {
   GlsBuiltTerms built = { 0 };
@@ -340,21 +314,22 @@ _gls_glossary_new (GlsGlossaryHeader *header,
   g_return_val_if_fail (header != NULL, NULL);
   g_return_val_if_fail (categories != NULL, NULL);
   g_return_val_if_fail (builder != NULL, NULL);
-  g_return_val_if_fail (terms_by_id != NULL, NULL);
   g_return_val_if_fail (edges != NULL, NULL);
 
   self = g_object_new (GLS_TYPE_GLOSSARY, NULL);
   self->header = *header;
   memset (header, 0, sizeof *header);
   self->file = file ? g_object_ref (file) : NULL;
-  self->terms_by_id = g_hash_table_ref (terms_by_id);
 
   /* The builder's thread indexes the terms' keys meanwhile. */
-  sort_terms (self, gls_term_builder_get_terms (builder),
-              gls_term_builder_get_collation_keys (builder));
+  sort_terms (self, gls_term_builder_get_terms (builder), gls_term_builder_get_order (builder));
   index_categories (self, categories);
   g_ptr_array_unref (categories);
   index_backlinks (self, edges);
+  self->terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->terms->len; i++)
+    g_hash_table_insert (self->terms_by_id, (char *) self->terms_by_ordinal[i]->id,
+                         self->terms_by_ordinal[i]);
 
   gls_term_builder_finish (builder, &built);
   self->search_index = g_steal_pointer (&built.search_index);

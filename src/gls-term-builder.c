@@ -6,7 +6,9 @@
  * on reading: it packs each term, folds its keys, indexes the words of its
  * name and definitions and computes the key that orders it.  The loader
  * hands over terms in batches, so that the threads seldom meet, and the
- * thread hands each batch back to be filled again.
+ * thread hands each batch back to be filled again.  Once the terms are all
+ * made, the thread orders them and indexes their keys, while the loader
+ * checks what they name.
  */
 #include "config.h"
 
@@ -45,6 +47,10 @@ struct _GlsTermBuilder
   GMutex               lock;
   GCond                cond;
   gboolean             terms_done;
+  gboolean             order_done;
+
+  /* The thread's until order_done: the ordinals in display order. */
+  guint32             *order;
 
   /* The thread's until it ends. */
   GlsSearchIndex      *search_index;
@@ -95,6 +101,62 @@ build_term (GlsTermBuilder *builder,
   g_ptr_array_add (builder->terms, term);
 }
 
+/* Equal collation keys order by name, then by id, which no two terms share. */
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const GlsKeyEntry *ea = a;
+  const GlsKeyEntry *eb = b;
+  GlsTerm **terms = user_data;
+  int cmp;
+
+  cmp = strcmp (ea->key, eb->key);
+  if (cmp == 0)
+    cmp = strcmp (terms[ea->ordinal]->name, terms[eb->ordinal]->name);
+  if (cmp == 0)
+    cmp = strcmp (terms[ea->ordinal]->id, terms[eb->ordinal]->id);
+  return cmp;
+}
+
+/* The ordinals of the terms in the order of their collation keys. */
+static guint32 *
+sort_terms (GlsTermBuilder *builder)
+{
+  guint n_terms = builder->terms->len;
+  char **keys = (char **) builder->collation_keys->pdata;
+  g_autofree GlsKeyEntry *entries = g_new (GlsKeyEntry, MAX (n_terms, 1));
+  guint32 *order = g_new (guint32, MAX (n_terms, 1));
+
+  for (guint i = 0; i < n_terms; i++)
+    entries[i] = (GlsKeyEntry) { keys[i], gls_key_prefix (keys[i]), i, 0 };
+  gls_sort_key_entries (entries, n_terms, compare_sort_entries, builder->terms->pdata);
+  for (guint i = 0; i < n_terms; i++)
+    order[i] = entries[i].ordinal;
+  return order;
+}
+
+static void
+signal_done (GlsTermBuilder *builder,
+             gboolean       *done)
+{
+  g_mutex_lock (&builder->lock);
+  *done = TRUE;
+  g_cond_broadcast (&builder->cond);
+  g_mutex_unlock (&builder->lock);
+}
+
+static void
+wait_done (GlsTermBuilder *builder,
+           gboolean       *done)
+{
+  g_mutex_lock (&builder->lock);
+  while (!*done)
+    g_cond_wait (&builder->cond, &builder->lock);
+  g_mutex_unlock (&builder->lock);
+}
+
 static gpointer
 builder_thread (gpointer data)
 {
@@ -119,10 +181,10 @@ builder_thread (gpointer data)
     }
 
   g_clear_pointer (&builder->store, gls_term_store_free);
-  g_mutex_lock (&builder->lock);
-  builder->terms_done = TRUE;
-  g_cond_broadcast (&builder->cond);
-  g_mutex_unlock (&builder->lock);
+  signal_done (builder, &builder->terms_done);
+
+  builder->order = sort_terms (builder);
+  signal_done (builder, &builder->order_done);
 
   gls_word_index_builder_finish (g_steal_pointer (&builder->name_words), &name_words);
   gls_word_index_builder_finish (g_steal_pointer (&builder->definition_words), &definition_words);
@@ -184,7 +246,8 @@ gls_term_builder_add (GlsTermBuilder *builder,
 
 /*
  * Ends the input and waits for the last term.  The terms may be changed
- * (not their names, keys or definitions) while the thread indexes them.
+ * (not their ids, names, keys or definitions) while the thread orders and
+ * indexes them.
  *
  * Returns: (transfer none): the terms, in file order
  */
@@ -203,19 +266,19 @@ gls_term_builder_get_terms (GlsTermBuilder *builder)
       g_async_queue_push (builder->queue, last);
     }
 
-  g_mutex_lock (&builder->lock);
-  while (!builder->terms_done)
-    g_cond_wait (&builder->cond, &builder->lock);
-  g_mutex_unlock (&builder->lock);
+  wait_done (builder, &builder->terms_done);
   return builder->terms;
 }
 
-/* Returns: (transfer none): the collation key of each term, by ordinal */
-char **
-gls_term_builder_get_collation_keys (GlsTermBuilder *builder)
+/* Returns: (transfer none): the terms' ordinals in display order, the order
+ * of their names
+ */
+const guint32 *
+gls_term_builder_get_order (GlsTermBuilder *builder)
 {
   gls_term_builder_get_terms (builder);
-  return (char **) builder->collation_keys->pdata;
+  wait_done (builder, &builder->order_done);
+  return builder->order;
 }
 
 /* Waits for the thread, hands everything over to @built and frees @builder. */
@@ -234,6 +297,7 @@ gls_term_builder_finish (GlsTermBuilder *builder,
   g_ptr_array_add (builder->collation_keys, NULL);
   built->collation_keys = (char **) g_ptr_array_free (builder->collation_keys, FALSE);
   built->search_index = builder->search_index;
+  g_free (builder->order);
   g_free (builder);
 }
 

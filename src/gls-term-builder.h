@@ -25,7 +25,7 @@ GlsTermBuilder *gls_term_builder_new       (void) G_GNUC_WARN_UNUSED_RESULT;
 void            gls_term_builder_add       (GlsTermBuilder *builder,
                                             GlsTermData    *data);
 GPtrArray      *gls_term_builder_get_terms (GlsTermBuilder *builder);
-char          **gls_term_builder_get_collation_keys (GlsTermBuilder *builder);
+const guint32  *gls_term_builder_get_order (GlsTermBuilder *builder);
 void            gls_term_builder_finish    (GlsTermBuilder *builder,
                                             GlsBuiltTerms  *built);
 

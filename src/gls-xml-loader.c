@@ -178,15 +178,13 @@ typedef struct
   guint                definition_references;  /* the term's references before this definition */
 
   /* Terms are made on the builder's thread as the file is read.  Their ids
-   * go in the slots, copied to @term_ids, until the references are resolved;
-   * then @terms_by_id maps the terms' own ids to the terms.
+   * go in the slots, copied to @term_ids, until the references are resolved.
    */
   GlsTermBuilder      *builder;
   guint                n_terms;
   GStringChunk        *term_ids;
   IdSlot              *id_slots;
   guint32              id_mask;
-  GHashTable          *terms_by_id;
   GPtrArray           *terms;           /* the builder's, once it made them all */
   GArray              *edges;
   GArray              *pending;
@@ -1906,16 +1904,9 @@ resolve_references (Loader *loader)
     }
   g_clear_pointer (&loader->pending, g_array_unref);
 
-  /* From now on a table maps ids to terms, keyed by the terms' own ids. */
+  /* The glossary maps the terms' own ids: the builder's thread does it. */
   g_clear_pointer (&loader->id_slots, g_free);
   g_clear_pointer (&loader->term_ids, g_string_chunk_free);
-  loader->terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < terms->len; i++)
-    {
-      GlsTerm *term = g_ptr_array_index (terms, i);
-
-      g_hash_table_insert (loader->terms_by_id, (char *) term->id, term);
-    }
 }
 
 /* Lets the builder's thread end, and drops what it made. */
@@ -2178,7 +2169,6 @@ loader_clear (Loader *loader)
     g_string_free (loader->definition, TRUE);
   gls_term_data_clear (&loader->term);
   discard_terms (loader);
-  g_clear_pointer (&loader->terms_by_id, g_hash_table_unref);
   g_clear_pointer (&loader->id_slots, g_free);
   g_clear_pointer (&loader->term_ids, g_string_chunk_free);
   g_clear_pointer (&loader->edges, g_array_unref);
@@ -2322,8 +2312,7 @@ out:
     {
       loader.terms = NULL;
       glossary = _gls_glossary_new (&loader.header, file, g_steal_pointer (&loader.categories),
-                                    g_steal_pointer (&loader.builder), loader.terms_by_id,
-                                    loader.edges);
+                                    g_steal_pointer (&loader.builder), loader.edges);
     }
 
   loader_clear (&loader);
