@@ -169,9 +169,9 @@ gls_letter_to_index (char letter)
 
 /* Lays the terms out in the order the term builder found. */
 static void
-sort_terms (GlsGlossary   *self,
-            GPtrArray     *terms,
-            const guint32 *order)
+lay_out_terms (GlsGlossary   *self,
+               GPtrArray     *terms,
+               const guint32 *order)
 {
   self->terms = g_ptr_array_new_full (terms->len, g_object_unref);
   self->terms_by_ordinal = g_new (GlsTerm *, MAX (terms->len, 1));
@@ -322,7 +322,7 @@ _gls_glossary_new (GlsGlossaryHeader *header,
   self->file = file ? g_object_ref (file) : NULL;
 
   /* The builder's thread indexes the terms' keys meanwhile. */
-  sort_terms (self, gls_term_builder_get_terms (builder), gls_term_builder_get_order (builder));
+  lay_out_terms (self, gls_term_builder_get_terms (builder), gls_term_builder_get_order (builder));
   index_categories (self, categories);
   g_ptr_array_unref (categories);
   index_backlinks (self, edges);

@@ -321,11 +321,14 @@ compare_key_entries (gconstpointer a,
  * radix sort on the 8-byte prefixes, a byte at a time from the last, moves
  * each entry 8 times at most and compares nothing; being stable, it leaves
  * equal prefixes in the order they came in, and only those runs are then
- * sorted by @compare, as stably as g_array_sort() sorts.
+ * sorted by @compare, as stably as g_array_sort() sorts.  Equal prefixes
+ * that end before their 8th byte are equal keys: those runs are left in the
+ * order they came in unless @compare_equal_keys.
  */
 void
 gls_sort_key_entries (GlsKeyEntry      *entries,
                       gsize             n,
+                      gboolean          compare_equal_keys,
                       GCompareDataFunc  compare,
                       gpointer          user_data)
 {
@@ -367,7 +370,7 @@ gls_sort_key_entries (GlsKeyEntry      *entries,
 
       while (end < n && entries[end].prefix == entries[first].prefix)
         end++;
-      if (end - first > 1)
+      if (end - first > 1 && (compare_equal_keys || (entries[first].prefix & 0xff) != 0))
         g_qsort_with_data (entries + first, end - first, sizeof (GlsKeyEntry), compare,
                            user_data);
       first = end;
@@ -391,7 +394,7 @@ build_keys (GlsSearchIndex *index)
           g_array_append_val (keys, entry);
         }
     }
-  gls_sort_key_entries ((GlsKeyEntry *) keys->data, keys->len, compare_key_entries, NULL);
+  gls_sort_key_entries ((GlsKeyEntry *) keys->data, keys->len, FALSE, compare_key_entries, NULL);
 
   /* The keys that typos are looked for in, in the same order. */
   typo_keys = g_array_sized_new (FALSE, FALSE, sizeof (GlsKeyEntry), keys->len);

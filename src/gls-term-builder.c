@@ -131,7 +131,7 @@ sort_terms (GlsTermBuilder *builder)
 
   for (guint i = 0; i < n_terms; i++)
     entries[i] = (GlsKeyEntry) { keys[i], gls_key_prefix (keys[i]), i, 0 };
-  gls_sort_key_entries (entries, n_terms, compare_sort_entries, builder->terms->pdata);
+  gls_sort_key_entries (entries, n_terms, TRUE, compare_sort_entries, builder->terms->pdata);
   for (guint i = 0; i < n_terms; i++)
     order[i] = entries[i].ordinal;
   return order;
