@@ -17,6 +17,7 @@
 
 #include "gls-category-private.h"
 #include "gls-glossary-private.h"
+#include "gls-swar-private.h"
 #include "gls-term-builder.h"
 #include "gls-term-private.h"
 #include "gls-xml-loader.h"
@@ -26,9 +27,6 @@
 #define PROGRESS_STEP    (1 << 20)
 #define MAX_STRAY_TEXT   128          /* bytes of unexpected text kept to quote */
 #define XML_NAMESPACE    "http://www.w3.org/XML/1998/namespace"
-
-/* @byte in each of the 8 bytes of a word. */
-#define BYTES(byte) (G_GUINT64_CONSTANT (0x0101010101010101) * (byte))
 
 /* Where a diagnostic points: a byte offset into the UTF-8 text parsed. */
 typedef gsize Position;
@@ -261,14 +259,13 @@ position_to_line_column (Loader   *loader,
        */
       for (; position - i >= 8; i += 8)
         {
-          guint64 word;
+          guint64 word = gls_swar_load (loader->data + i);
 
-          memcpy (&word, loader->data + i, 8);
           /* One bit in each continuation byte (10xxxxxx), summed into
            * the top byte by the multiplication.
            */
-          word = (word & ~(word << 1) & BYTES (0x80)) >> 7;
-          loader->cache_column += 8 - (guint) ((word * BYTES (1)) >> 56);
+          word = (word & ~(word << 1) & GLS_BYTES (0x80)) >> 7;
+          loader->cache_column += 8 - (guint) ((word * GLS_BYTES (1)) >> 56);
         }
     }
   for (; i < position; i++)
@@ -880,7 +877,12 @@ id_slots_add (Loader     *loader,
       IdSlot *old = loader->id_slots;
 
       loader->id_mask = old_mask * 2 + 1;
-      loader->id_slots = g_new0 (IdSlot, (gsize) loader->id_mask + 1);
+      /* Cleared by writing, not by g_new0(): fresh pages that are read
+       * first map the shared zero page, and replacing it at the first
+       * write stops the builder's processor to flush its TLB.
+       */
+      loader->id_slots = g_new (IdSlot, (gsize) loader->id_mask + 1);
+      memset (loader->id_slots, 0, ((gsize) loader->id_mask + 1) * sizeof (IdSlot));
       for (guint32 i = 0; i <= old_mask; i++)
         if (old[i].ordinal != 0)
           id_slots_place (loader->id_slots, loader->id_mask, old[i]);
@@ -1332,16 +1334,14 @@ append_definition_text (Loader     *loader,
        */
       while (!wants_start && end - p >= 8)
         {
-          guint64 word;
+          guint64 word = gls_swar_load (p);
           guint64 flipped;
           guint64 spaces;
 
-          memcpy (&word, p, 8);
-          word = GUINT64_FROM_LE (word);
-          if (((((word & BYTES (0x7f)) + BYTES (0x60)) | word) & BYTES (0x80)) != BYTES (0x80))
+          if (((((word & GLS_BYTES (0x7f)) + GLS_BYTES (0x60)) | word) & GLS_BYTES (0x80)) != GLS_BYTES (0x80))
             break;
-          flipped = word ^ BYTES (' ');
-          spaces = ~(((flipped & BYTES (0x7f)) + BYTES (0x7f)) | flipped | BYTES (0x7f));
+          flipped = word ^ GLS_BYTES (' ');
+          spaces = ~(((flipped & GLS_BYTES (0x7f)) + GLS_BYTES (0x7f)) | flipped | GLS_BYTES (0x7f));
           if ((spaces & ((spaces >> 8) | 0x80)) != 0)
             break;
 
