@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gls-fold.h"
+#include "gls-swar-private.h"
 
 typedef struct
 {
@@ -144,8 +145,41 @@ fold_fast (Folder     *folder,
 
   for (const char *p = text; p < end;)
     {
-      guchar c = (guchar) *p;
+      guchar c;
 
+      /* Letters and digits go eight bytes at once, up to the first other
+       * byte, which the code below takes.  There is room to store all
+       * eight: the output is at least as long as what is left of the text.
+       */
+      while (end - p >= 8)
+        {
+          guint64 word = gls_swar_load (p);
+          guint64 seven = word & GLS_BYTES (0x7f);
+          guint64 lower = seven | GLS_BYTES (0x20);
+          /* 0x80 in each byte from a to z once lowered, or from 0 to 9. */
+          guint64 letters = (lower + GLS_BYTES (0x80 - 'a')) & ~(lower + GLS_BYTES (0x7f - 'z'));
+          guint64 digits = (seven + GLS_BYTES (0x80 - '0')) & ~(seven + GLS_BYTES (0x7f - '9'));
+          guint64 others = ~((letters | digits) & ~word) & GLS_BYTES (0x80);
+          guint n = others != 0 ? gls_swar_first (others) : 8;
+
+          if (n == 0)
+            break;
+          if (folder->pending_space)
+            {
+              *dst++ = ' ';
+              folder->pending_space = FALSE;
+            }
+          word = GUINT64_TO_LE (word | ((letters & GLS_BYTES (0x80)) >> 2));
+          memcpy (dst, &word, 8);
+          dst += n;
+          p += n;
+          if (n < 8)
+            break;
+        }
+      if (p == end)
+        break;
+
+      c = (guchar) *p;
       if (c < 0x80)
         {
           if ((guint) (c - 'a') < 26u || (guint) (c - '0') < 10u || (guint) (c - 'A') < 26u)

@@ -9,6 +9,7 @@
 #include "gls-fold.h"
 #include "gls-glossary.h"
 #include "gls-search-index.h"
+#include "gls-swar-private.h"
 #include "gls-term-private.h"
 
 /*
@@ -114,6 +115,42 @@ lookup_word (WordIndexBuilder *builder,
 /* Adds the words of @folded, folded text with one space between words, to
  * the term being built.
  */
+/*
+ * Hashes the word at *@p, eight bytes at once, and moves *@p to its end: the
+ * next space, or @end.  Each eight bytes from the word's start, and then
+ * the last bytes (none, if the length is a multiple of eight), are mixed in
+ * by a multiplication whose high half is the hash.
+ */
+static inline guint32
+hash_word (const char **p,
+           const char  *end)
+{
+  const guint64 mix = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  const char *q = *p;
+  guint64 hash = 0;
+  guint64 last = 0;
+
+  for (; end - q >= 8; q += 8)
+    {
+      guint64 word = gls_swar_load (q);
+      guint64 spaces = gls_swar_find (word, ' ');
+
+      if (spaces != 0)
+        {
+          guint n = gls_swar_first (spaces);
+
+          last = n == 0 ? 0 : word & (G_MAXUINT64 >> (64 - 8 * n));
+          *p = q + n;
+          return (guint32) (((hash ^ last) * mix) >> 32);
+        }
+      hash = (hash ^ word) * mix;
+    }
+  for (guint n = 0; q < end && *q != ' '; q++, n++)
+    last |= (guint64) (guchar) *q << (8 * n);
+  *p = q;
+  return (guint32) (((hash ^ last) * mix) >> 32);
+}
+
 static void
 word_index_builder_add (WordIndexBuilder *builder,
                         guint32           ordinal,
@@ -126,12 +163,8 @@ word_index_builder_add (WordIndexBuilder *builder,
   while (word < end)
     {
       const char *p = word;
-      guint32 hash = 2166136261u;
+      guint32 hash = hash_word (&p, end);
       guint32 id;
-
-      /* FNV-1a over the word's bytes, on the way to its end. */
-      for (; p < end && *p != ' '; p++)
-        hash = (hash ^ (guchar) *p) * 16777619u;
 
       id = lookup_word (builder, word, p - word, hash);
       if (g_array_index (builder->last_term, guint32, id) != ordinal + 1)
