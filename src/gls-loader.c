@@ -4,7 +4,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#if HAVE_GIO_UNIX
+#include <gio/gfiledescriptorbased.h>
+#include <unistd.h>
+#endif
 
 #include "gls-data-resources.h"
 #include "gls-loader.h"
@@ -20,6 +26,84 @@ gls_loader_init (void)
 {
   gls_xml_loader_init ();
 }
+
+#if HAVE_GIO_UNIX
+/*
+ * Most of reading a large file that the system has cached is copying it
+ * and mapping the buffer's fresh pages, and two processors do that in
+ * about half the time: such a file is read in two halves at once, the
+ * second on a thread of its own.
+ */
+#define SPLIT_READ_MIN (16 * 1024 * 1024)
+
+typedef struct
+{
+  int    fd;
+  char  *buffer;
+  gsize  offset;
+  gsize  length;
+  gsize  done;
+  int    saved_errno;
+} ReadPart;
+
+static gpointer
+read_part (gpointer data)
+{
+  ReadPart *part = data;
+
+  while (part->done < part->length)
+    {
+      gssize n_read = pread (part->fd, part->buffer + part->offset + part->done,
+                             MIN (part->length - part->done, G_MAXSSIZE),
+                             (off_t) (part->offset + part->done));
+
+      if (n_read < 0 && errno == EINTR)
+        continue;
+      if (n_read < 0)
+        {
+          part->saved_errno = errno;
+          break;
+        }
+      if (n_read == 0)
+        break;
+      part->done += n_read;
+    }
+  return NULL;
+}
+
+/*
+ * Reads the first @size bytes of @stream into @buffer, in two halves at
+ * once, and leaves the stream after them.  @length says how many it read:
+ * fewer when the file has shrunk since its size was taken.
+ */
+static gboolean
+read_halves (GFileInputStream  *stream,
+             char              *buffer,
+             gsize              size,
+             gsize             *length,
+             const char        *name,
+             GError           **error)
+{
+  int fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (stream));
+  ReadPart first = { fd, buffer, 0, size / 2, 0, 0 };
+  ReadPart second = { fd, buffer, size / 2, size - size / 2, 0, 0 };
+  GThread *thread = g_thread_new ("gls-read", read_part, &second);
+  int saved_errno;
+
+  read_part (&first);
+  g_thread_join (thread);
+
+  saved_errno = first.saved_errno != 0 ? first.saved_errno : second.saved_errno;
+  if (saved_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s” could not be read: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  *length = first.done < first.length ? first.done : first.length + second.done;
+  return g_seekable_seek (G_SEEKABLE (stream), (goffset) *length, G_SEEK_SET, NULL, error);
+}
+#endif
 
 /*
  * Reads a whole regular file, refusing it unread when it is larger than
@@ -85,6 +169,11 @@ gls_read_file (GFile         *file,
    */
   capacity = MIN ((gsize) size, max_size) + 1;
   buffer = g_malloc (capacity);
+#if HAVE_GIO_UNIX
+  if ((gsize) size >= SPLIT_READ_MIN && G_IS_FILE_DESCRIPTOR_BASED (stream) &&
+      !read_halves (stream, buffer, size, &length, name, error))
+    return NULL;
+#endif
   for (;;)
     {
       gssize n_read;

@@ -1312,6 +1312,33 @@ test_too_large (void)
   g_assert_cmpint (g_rmdir (directory), ==, 0);
 }
 
+/* A large file is read in two halves at once: every byte lands in its
+ * place, whatever the half it is in.
+ */
+static void
+test_read_large (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("gls-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "large.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size = 16 * 1024 * 1024 + 3;
+  g_autofree char *contents = g_malloc (size);
+
+  /* No two 4 KiB blocks alike, so that a block out of place shows. */
+  for (gsize i = 0; i < size; i++)
+    contents[i] = (char) (i * 131 + i / 4096);
+  g_assert_true (g_file_set_contents (path, contents, size, NULL));
+
+  bytes = gls_read_file (file, GLS_LOAD_MAX_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, size);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (directory), ==, 0);
+}
+
 /* The bundled glossary loaded ahead of time is the one a later load gives,
  * once; a preload nobody takes can be dropped.
  */
@@ -1408,6 +1435,7 @@ main (int   argc,
   g_test_add_func ("/gls/loader/missing-file", test_missing_file);
   g_test_add_func ("/gls/loader/not-regular-file", test_not_regular_file);
   g_test_add_func ("/gls/loader/too-large", test_too_large);
+  g_test_add_func ("/gls/loader/read-large", test_read_large);
 
   return g_test_run ();
 }
