@@ -1904,7 +1904,7 @@ resolve_references (Loader *loader)
     }
   g_clear_pointer (&loader->pending, g_array_unref);
 
-  /* The glossary maps the terms' own ids: the builder's thread does it. */
+  /* The glossary maps the terms' own ids, once it has laid them out. */
   g_clear_pointer (&loader->id_slots, g_free);
   g_clear_pointer (&loader->term_ids, g_string_chunk_free);
 }
