@@ -1083,26 +1083,10 @@ start_in_term (Loader     *loader,
 {
   GlsTermData *term = &loader->term;
 
-  if (strcmp (local, "name") == 0)
-    {
-      loader->term_has_name = TRUE;
-      start_text (loader, TEXT_NAME, position);
-    }
-  else if (strcmp (local, "abbrev") == 0)
-    start_text (loader, TEXT_ABBREVIATION, position);
-  else if (strcmp (local, "alias") == 0)
-    start_text (loader, TEXT_ALIAS, position);
-  else if (strcmp (local, "definition") == 0)
-    {
-      loader->term_has_definition = TRUE;
-      loader->definition_tag = position;
-      loader->definition_errors = loader->n_errors;
-      loader->definition_references = term->references->len;
-      g_string_truncate (loader->definition, 0);
-      loader->pending_space = FALSE;
-      push_context (loader, CONTEXT_DEFINITION);
-    }
-  else if (strcmp (local, "category") == 0 || strcmp (local, "related") == 0)
+  /* The most frequent first: a term relates to several, and has a few
+   * definitions and categories, but one name.
+   */
+  if (strcmp (local, "related") == 0 || strcmp (local, "category") == 0)
     {
       gboolean is_category = local[0] == 'c';
       gsize length;
@@ -1121,6 +1105,25 @@ start_in_term (Loader     *loader,
         loader->term_ok = FALSE;
       loader->empty_element = is_category ? "category" : "related";
       push_context (loader, CONTEXT_EMPTY);
+    }
+  else if (strcmp (local, "name") == 0)
+    {
+      loader->term_has_name = TRUE;
+      start_text (loader, TEXT_NAME, position);
+    }
+  else if (strcmp (local, "abbrev") == 0)
+    start_text (loader, TEXT_ABBREVIATION, position);
+  else if (strcmp (local, "alias") == 0)
+    start_text (loader, TEXT_ALIAS, position);
+  else if (strcmp (local, "definition") == 0)
+    {
+      loader->term_has_definition = TRUE;
+      loader->definition_tag = position;
+      loader->definition_errors = loader->n_errors;
+      loader->definition_references = term->references->len;
+      g_string_truncate (loader->definition, 0);
+      loader->pending_space = FALSE;
+      push_context (loader, CONTEXT_DEFINITION);
     }
   else
     unexpected_element (loader, position);
