@@ -1228,17 +1228,39 @@ test_diagnostic_format (void)
   g_assert_cmpstr (no_position, ==, "f.xml: error: big");
 }
 
+/* Writes @contents to a file called @name in a new temporary directory. */
+static char *
+write_temp_file (const char *name,
+                 const char *contents,
+                 gssize      length)
+{
+  g_autofree char *directory = g_dir_make_tmp ("gls-test-XXXXXX", NULL);
+  char *path;
+
+  g_assert_nonnull (directory);
+  path = g_build_filename (directory, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+/* Removes a file that write_temp_file() wrote, and its directory. */
+static void
+remove_temp_file (const char *path)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (directory), ==, 0);
+}
+
 static void
 test_load_file_display_name (void)
 {
-  g_autofree char *directory = g_dir_make_tmp ("gls-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (directory, "bad.xml", NULL);
+  g_autofree char *path = write_temp_file ("bad.xml", HEAD "<bogus/></glossary>\n", -1);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlsGlossary) glossary = NULL;
   g_autofree char *expected = NULL;
-
-  g_assert_true (g_file_set_contents (path, HEAD "<bogus/></glossary>\n", -1, NULL));
 
   /* Without a display name, messages name the file by its path. */
   glossary = gls_load_file (file, NULL, GLS_LOAD_FLAGS_NONE, NULL, NULL, NULL, NULL, &error);
@@ -1247,8 +1269,7 @@ test_load_file_display_name (void)
   g_assert_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, expected);
 
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (directory), ==, 0);
+  remove_temp_file (path);
 }
 
 static void
@@ -1283,14 +1304,11 @@ test_not_regular_file (void)
 static void
 test_too_large (void)
 {
-  g_autofree char *directory = g_dir_make_tmp ("gls-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (directory, "large.xml", NULL);
+  g_autofree char *contents = g_strnfill (1000, 'x');
+  g_autofree char *path = write_temp_file ("large.xml", contents, 1000);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = g_strnfill (1000, 'x');
-
-  g_assert_true (g_file_set_contents (path, contents, 1000, NULL));
 
   /* At the limit the file is read. */
   bytes = gls_read_file (file, 1000, NULL, &error);
@@ -1308,8 +1326,7 @@ test_too_large (void)
   g_assert_error (error, GLS_LOAD_ERROR, GLS_LOAD_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "larger than the limit of 999 bytes"));
 
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (directory), ==, 0);
+  remove_temp_file (path);
 }
 
 /* A large file is read in two halves at once: every byte lands in its
@@ -1318,25 +1335,24 @@ test_too_large (void)
 static void
 test_read_large (void)
 {
-  g_autofree char *directory = g_dir_make_tmp ("gls-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (directory, "large.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   gsize size = 16 * 1024 * 1024 + 3;
   g_autofree char *contents = g_malloc (size);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   /* No two 4 KiB blocks alike, so that a block out of place shows. */
   for (gsize i = 0; i < size; i++)
     contents[i] = (char) (i * 131 + i / 4096);
-  g_assert_true (g_file_set_contents (path, contents, size, NULL));
+  path = write_temp_file ("large.xml", contents, size);
+  file = g_file_new_for_path (path);
 
   bytes = gls_read_file (file, GLS_LOAD_MAX_SIZE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, size);
 
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (directory), ==, 0);
+  remove_temp_file (path);
 }
 
 /* The bundled glossary loaded ahead of time is the one a later load gives,
