@@ -328,43 +328,48 @@ gls_key_prefix (const char *key)
   return prefix;
 }
 
+typedef struct
+{
+  GCompareDataFunc  tie;
+  gpointer          user_data;
+} TieBreak;
+
+/* Two entries of the same prefix: by the rest of their keys, then @data's tie. */
 static int
-compare_key_entries (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
+compare_key_tails (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
 {
   const GlsKeyEntry *ka = a;
   const GlsKeyEntry *kb = b;
+  const TieBreak *tie_break = data;
   int cmp;
 
-  if (ka->prefix != kb->prefix)
-    return ka->prefix < kb->prefix ? -1 : 1;
-  /* Equal prefixes: both keys are shorter than 8 bytes and equal, or both
-   * go on past their 8th byte.
+  /* Both keys are shorter than 8 bytes and equal, or both go on past their
+   * 8th byte.
    */
   cmp = (ka->prefix & 0xff) != 0 ? strcmp (ka->key + 8, kb->key + 8) : 0;
-  if (cmp != 0)
-    return cmp;
-  return (ka->ordinal > kb->ordinal) - (ka->ordinal < kb->ordinal);
+  if (cmp == 0 && tie_break->tie != NULL)
+    cmp = tie_break->tie (a, b, tie_break->user_data);
+  return cmp;
 }
 
 /*
- * Sorts @entries by their prefixes and then, within each run of equal
- * prefixes, by @compare: for the 100,000s of keys of a large glossary.  A
- * radix sort on the 8-byte prefixes, a byte at a time from the last, moves
- * each entry 8 times at most and compares nothing; being stable, it leaves
- * equal prefixes in the order they came in, and only those runs are then
- * sorted by @compare, as stably as g_array_sort() sorts.  Equal prefixes
- * that end before their 8th byte are equal keys: those runs are left in the
- * order they came in unless @compare_equal_keys.
+ * Sorts @entries by their keys, and entries of equal keys by @tie when it
+ * is given, or else leaves them in the order they came in: for the 100,000s
+ * of keys of a large glossary.  A radix sort on the 8-byte prefixes, a byte
+ * at a time from the last, moves each entry 8 times at most and compares
+ * nothing; being stable, it leaves equal prefixes in the order they came
+ * in, and only those runs are then sorted, as stably as g_array_sort()
+ * sorts, by the rest of their keys and then @tie.
  */
 void
 gls_sort_key_entries (GlsKeyEntry      *entries,
                       gsize             n,
-                      gboolean          compare_equal_keys,
-                      GCompareDataFunc  compare,
+                      GCompareDataFunc  tie,
                       gpointer          user_data)
 {
+  TieBreak tie_break = { tie, user_data };
   g_autofree guint32 *counts = g_new0 (guint32, 8 * 256);
   g_autofree GlsKeyEntry *spare = g_new (GlsKeyEntry, MAX (n, 1));
   GlsKeyEntry *from = entries;
@@ -403,9 +408,9 @@ gls_sort_key_entries (GlsKeyEntry      *entries,
 
       while (end < n && entries[end].prefix == entries[first].prefix)
         end++;
-      if (end - first > 1 && (compare_equal_keys || (entries[first].prefix & 0xff) != 0))
-        g_qsort_with_data (entries + first, end - first, sizeof (GlsKeyEntry), compare,
-                           user_data);
+      if (end - first > 1 && (tie != NULL || (entries[first].prefix & 0xff) != 0))
+        g_qsort_with_data (entries + first, end - first, sizeof (GlsKeyEntry), compare_key_tails,
+                           &tie_break);
       first = end;
     }
 }
@@ -427,7 +432,8 @@ build_keys (GlsSearchIndex *index)
           g_array_append_val (keys, entry);
         }
     }
-  gls_sort_key_entries ((GlsKeyEntry *) keys->data, keys->len, FALSE, compare_key_entries, NULL);
+  /* The keys came in by ordinal, which equal keys keep. */
+  gls_sort_key_entries ((GlsKeyEntry *) keys->data, keys->len, NULL, NULL);
 
   /* The keys that typos are looked for in, in the same order. */
   typo_keys = g_array_sized_new (FALSE, FALSE, sizeof (GlsKeyEntry), keys->len);

@@ -91,8 +91,7 @@ void            gls_search_index_free  (GlsSearchIndex  *index);
 guint64         gls_key_prefix (const char *key);
 void            gls_sort_key_entries (GlsKeyEntry      *entries,
                                       gsize             n,
-                                      gboolean          compare_equal_keys,
-                                      GCompareDataFunc  compare,
+                                      GCompareDataFunc  tie,
                                       gpointer          user_data);
 
 /* Bitmaps over display positions. */

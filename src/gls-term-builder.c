@@ -103,18 +103,16 @@ build_term (GlsTermBuilder *builder,
 
 /* Equal collation keys order by name, then by id, which no two terms share. */
 static int
-compare_sort_entries (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
+compare_equal_keys (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
 {
   const GlsKeyEntry *ea = a;
   const GlsKeyEntry *eb = b;
   GlsTerm **terms = user_data;
   int cmp;
 
-  cmp = strcmp (ea->key, eb->key);
-  if (cmp == 0)
-    cmp = strcmp (terms[ea->ordinal]->name, terms[eb->ordinal]->name);
+  cmp = strcmp (terms[ea->ordinal]->name, terms[eb->ordinal]->name);
   if (cmp == 0)
     cmp = strcmp (terms[ea->ordinal]->id, terms[eb->ordinal]->id);
   return cmp;
@@ -131,7 +129,7 @@ sort_terms (GlsTermBuilder *builder)
 
   for (guint i = 0; i < n_terms; i++)
     entries[i] = (GlsKeyEntry) { keys[i], gls_key_prefix (keys[i]), i, 0 };
-  gls_sort_key_entries (entries, n_terms, TRUE, compare_sort_entries, builder->terms->pdata);
+  gls_sort_key_entries (entries, n_terms, compare_equal_keys, builder->terms->pdata);
   for (guint i = 0; i < n_terms; i++)
     order[i] = entries[i].ordinal;
   return order;

@@ -1329,6 +1329,41 @@ test_too_large (void)
   remove_temp_file (path);
 }
 
+/* Terms are listed by their folded names (the tests run in C.UTF-8, which
+ * collates by code point); names that fold alike, by the names themselves,
+ * and then by id.  Two of the names share their first 8 bytes, so that the
+ * rest of them decides.
+ */
+static void
+test_term_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlsGlossary) glossary = NULL;
+  g_autofree char *names = NULL;
+  const char *ids[] = { "effort", "equity", "rest", "upper", "a", "z", "accented" };
+
+  glossary = gls_test_load_string (HEAD
+    "  <term id='z'><name>Resume</name><definition>One.</definition></term>\n"
+    "  <term id='accented'><name>Résumé</name><definition>Two.</definition></term>\n"
+    "  <term id='equity'><name>Customer Equity</name><definition>Three.</definition></term>\n"
+    "  <term id='rest'><name>Rest</name><definition>Four.</definition></term>\n"
+    "  <term id='upper'><name>RESUME</name><definition>Five.</definition></term>\n"
+    "  <term id='a'><name>Resume</name><definition>Six.</definition></term>\n"
+    "  <term id='effort'><name>Customer Effort</name><definition>Seven.</definition></term>\n"
+    "</glossary>\n", GLS_LOAD_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  names = gls_test_names (G_LIST_MODEL (glossary));
+  g_assert_cmpstr (names, ==,
+                   "Customer Effort, Customer Equity, Rest, RESUME, Resume, Resume, Résumé");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GlsTerm) term = g_list_model_get_item (G_LIST_MODEL (glossary), i);
+
+      g_assert_cmpstr (gls_term_get_id (term), ==, ids[i]);
+    }
+}
+
 /* A large file is read in two halves at once: every byte lands in its
  * place, whatever the half it is in.
  */
@@ -1452,6 +1487,7 @@ main (int   argc,
   g_test_add_func ("/gls/loader/not-regular-file", test_not_regular_file);
   g_test_add_func ("/gls/loader/too-large", test_too_large);
   g_test_add_func ("/gls/loader/read-large", test_read_large);
+  g_test_add_func ("/gls/loader/term-order", test_term_order);
 
   return g_test_run ();
 }
