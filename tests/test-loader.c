@@ -702,6 +702,53 @@ test_error_reference_positions (void)
     }
 }
 
+/* Thousands of references, their places counted in batches: the missing
+ * ones are placed right at the start of the file, and far past its first
+ * few thousand references.
+ */
+static void
+test_error_many_reference_positions (void)
+{
+  const guint n_terms = 3000;
+  const guint missing[] = { 1, 2998 };
+  g_autoptr(GString) xml = g_string_new (HEAD);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlsGlossary) glossary = NULL;
+  guint expected_column[G_N_ELEMENTS (missing)];
+
+  for (guint i = 0; i < n_terms; i++)
+    {
+      gsize line_start = xml->len;
+      gboolean is_missing = i == missing[0] || i == missing[1];
+
+      g_string_append_printf (xml, "  <term id='t%u'><name>Ñâmé %u</name>"
+                                   "<definition>Dé “", i, i);
+      if (is_missing)
+        expected_column[i == missing[0] ? 0 : 1] =
+          g_utf8_strlen (xml->str + line_start, xml->len - line_start) + 1;
+      g_string_append_printf (xml, "<ref term='%s%u'>x</ref>”.</definition>"
+                                   "<related term='t%u'/><related term='t%u'/></term>\n",
+                              is_missing ? "gone" : "t", (i + 7) % n_terms,
+                              (i + 1) % n_terms, (i + 2) % n_terms);
+    }
+  g_string_append (xml, "</glossary>\n");
+
+  glossary = gls_test_load_string (xml->str, GLS_LOAD_FLAGS_NONE, &diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossary);
+  g_assert_cmpuint (gls_glossary_get_n_terms (glossary), ==, n_terms);
+  g_assert_cmpuint (diagnostics->len, ==, G_N_ELEMENTS (missing));
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("reference to a missing term “gone%u”",
+                                                  (missing[i] + 7) % n_terms);
+
+      assert_diagnostic (diagnostics, i, GLS_SEVERITY_WARNING, GLS_LOAD_ERROR_MISSING_TERM,
+                         4 + missing[i], expected_column[i], message);
+    }
+}
+
 static void
 test_error_empty_name (void)
 {
@@ -1464,6 +1511,8 @@ main (int   argc,
   g_test_add_func ("/gls/loader/error/missing-term-reference", test_error_missing_term_reference);
   g_test_add_func ("/gls/loader/error/missing-term-related", test_error_missing_term_related);
   g_test_add_func ("/gls/loader/error/reference-positions", test_error_reference_positions);
+  g_test_add_func ("/gls/loader/error/many-reference-positions",
+                   test_error_many_reference_positions);
   g_test_add_func ("/gls/loader/error/empty-name", test_error_empty_name);
   g_test_add_func ("/gls/loader/error/empty-parts", test_error_empty_parts);
   g_test_add_func ("/gls/loader/error/more-than-one-name", test_error_more_than_one_name);
