@@ -67,8 +67,9 @@ typedef enum
  * The terms' ids, as they are read, in an open-addressing table of their
  * own: a slot holds an id's hash beside the id, so that finding an id reads
  * one slot and one string.  Checking the references of 100,000 terms looks
- * up a million ids, in batches that fetch the slots and then the ids of a
- * whole batch before comparing any, so that their waits on memory overlap.
+ * up a million ids, in batches that fetch the ids named, then their slots,
+ * then the ids in the slots of a whole batch before reading any, so that
+ * their waits on memory overlap.
  */
 typedef struct
 {
@@ -1948,13 +1949,19 @@ resolve_references (Loader *loader)
       const char *targets[LOOKUP_BATCH];
       guint32 ordinals[LOOKUP_BATCH];
 
+      /* The ids of a batch are fetched together, before any is read. */
+      for (guint i = 0; i < n; i++)
+        {
+          Pending *pending = &g_array_index (loader->pending, Pending, first + i);
+
+          targets[i] = pending_target (g_ptr_array_index (terms, pending->ordinal), pending);
+          __builtin_prefetch (targets[i]);
+        }
       for (guint i = 0; i < n; i++)
         {
           Pending *pending = &g_array_index (loader->pending, Pending, first + i);
           Place *place = &g_array_index (loader->places, Place, first + i);
-          GlsTerm *term = g_ptr_array_index (terms, pending->ordinal);
 
-          targets[i] = pending_target (term, pending);
           if (pending->kind == PENDING_CATEGORY)
             {
               if (!g_hash_table_contains (loader->category_ids, targets[i]))
