@@ -415,23 +415,47 @@ gls_sort_key_entries (GlsKeyEntry      *entries,
     }
 }
 
-static void
-build_keys (GlsSearchIndex *index)
+#define KEY_PREFETCH 32
+
+/*
+ * Returns: the terms' compact keys and their prefixes, by ordinal.  The keys
+ * lie far apart in memory, one term's storage after another's: each is
+ * fetched a few dozen keys before it is read.
+ */
+static GArray *
+collect_keys (GlsSearchIndex *index)
 {
   GArray *keys = g_array_new (FALSE, FALSE, sizeof (GlsKeyEntry));
-  GArray *typo_keys;
 
   for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
     {
       GlsTerm *term = index->terms[ordinal];
+
       for (guint k = 0; k < term->n_compact_keys; k++)
         {
-          const char *key = term->compact_keys[k];
-          GlsKeyEntry entry = { key, gls_key_prefix (key), ordinal, term->key_kinds[k] };
+          GlsKeyEntry entry = { term->compact_keys[k], 0, ordinal, term->key_kinds[k] };
 
           g_array_append_val (keys, entry);
         }
     }
+  for (guint i = 0; i < keys->len; i++)
+    {
+      GlsKeyEntry *entry = &g_array_index (keys, GlsKeyEntry, i);
+
+      if (i + KEY_PREFETCH < keys->len)
+        __builtin_prefetch (g_array_index (keys, GlsKeyEntry, i + KEY_PREFETCH).key);
+      entry->prefix = gls_key_prefix (entry->key);
+    }
+  return keys;
+}
+
+/* Sorts @keys, which it takes, into the index's prefix lists. */
+static void
+build_keys (GlsSearchIndex *index,
+            GArray         *keys)
+{
+  GArray *typo_keys;
+
   /* The keys came in by ordinal, which equal keys keep. */
   gls_sort_key_entries ((GlsKeyEntry *) keys->data, keys->len, NULL, NULL);
 
@@ -450,56 +474,47 @@ build_keys (GlsSearchIndex *index)
   index->typo_keys = (GlsKeyEntry *) g_array_free (typo_keys, FALSE);
 }
 
-/* Appends to @grams each distinct gram of the term's name and alias keys. */
+/* Appends to @grams each gram of @key that the term of @ordinal has not had. */
 static void
-collect_grams (GlsSearchIndex *index,
-               guint32         ordinal,
-               guint32        *last_term,
-               GArray         *grams)
+collect_grams (const guchar *key,
+               guint32       ordinal,
+               guint32      *last_term,
+               GArray       *grams)
 {
-  GlsTerm *term = index->terms[ordinal];
+  gsize length = strlen ((const char *) key);
+  gsize n = grams->len;
+  guint16 *out;
 
-  for (guint k = 0; k < term->n_compact_keys; k++)
+  /* Room for two grams a character, written in place. */
+  g_array_set_size (grams, n + 2 * length);
+  out = (guint16 *) grams->data;
+  for (gsize i = 0; i < length; i++)
     {
-      const guchar *key = (const guchar *) term->compact_keys[k];
-      gsize length;
-      gsize n;
-      guint16 *out;
+      guint16 pair[2] = { gls_gram_code (key[i]), 0 };
+      guint n_pair = 1;
 
-      if (term->key_kinds[k] == GLS_KEY_ABBREVIATION)
-        continue;
-
-      /* Room for two grams a character, written in place. */
-      length = strlen ((const char *) key);
-      n = grams->len;
-      g_array_set_size (grams, n + 2 * length);
-      out = (guint16 *) grams->data;
-      for (gsize i = 0; i < length; i++)
+      if (i + 1 < length)
+        pair[n_pair++] = GLS_GRAM_ALPHABET + pair[0] * GLS_GRAM_ALPHABET +
+                         gls_gram_code (key[i + 1]);
+      for (guint g = 0; g < n_pair; g++)
         {
-          guint16 pair[2] = { gls_gram_code (key[i]), 0 };
-          guint n_pair = 1;
-
-          if (i + 1 < length)
-            pair[n_pair++] = GLS_GRAM_ALPHABET + pair[0] * GLS_GRAM_ALPHABET +
-                             gls_gram_code (key[i + 1]);
-          for (guint g = 0; g < n_pair; g++)
-            {
-              if (last_term[pair[g]] == ordinal + 1)
-                continue;
-              last_term[pair[g]] = ordinal + 1;
-              out[n++] = pair[g];
-            }
+          if (last_term[pair[g]] == ordinal + 1)
+            continue;
+          last_term[pair[g]] = ordinal + 1;
+          out[n++] = pair[g];
         }
-      g_array_set_size (grams, n);
     }
+  g_array_set_size (grams, n);
 }
 
 /*
- * Reads the keys once: the distinct grams of each term go in a list, term
- * after term, which is counted, and then laid out gram by gram.
+ * Reads the name and alias keys once, from @keys by ordinal: the distinct
+ * grams of each term go in a list, term after term, which is counted, and
+ * then laid out gram by gram.
  */
 static void
-build_grams (GlsSearchIndex *index)
+build_grams (GlsSearchIndex *index,
+             const GArray   *keys)
 {
   GlsGramIndex *grams = &index->grams;
   g_autofree guint32 *last_term = g_new0 (guint32, GLS_N_GRAMS);
@@ -510,15 +525,25 @@ build_grams (GlsSearchIndex *index)
   g_autoptr(GArray) found = g_array_sized_new (FALSE, FALSE, sizeof (guint16),
                                                48 * (gsize) index->n_terms);
   const guint16 *gram_of;
+  guint32 ordinal = 0;
   guint32 begin = 0;
 
   G_STATIC_ASSERT (GLS_N_GRAMS <= G_MAXUINT16);
 
-  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
+  for (guint i = 0; i < keys->len; i++)
     {
-      collect_grams (index, ordinal, last_term, found);
-      ends[ordinal] = found->len;
+      const GlsKeyEntry *entry = &g_array_index (keys, GlsKeyEntry, i);
+
+      /* The terms before this key's have all their grams. */
+      for (; ordinal < entry->ordinal; ordinal++)
+        ends[ordinal] = found->len;
+      if (i + KEY_PREFETCH < keys->len)
+        __builtin_prefetch (g_array_index (keys, GlsKeyEntry, i + KEY_PREFETCH).key);
+      if (entry->kind != GLS_KEY_ABBREVIATION)
+        collect_grams ((const guchar *) entry->key, entry->ordinal, last_term, found);
     }
+  for (; ordinal < index->n_terms; ordinal++)
+    ends[ordinal] = found->len;
   gram_of = (const guint16 *) found->data;
   for (guint i = 0; i < found->len; i++)
     grams->offsets[gram_of[i] + 1]++;
@@ -529,7 +554,7 @@ build_grams (GlsSearchIndex *index)
    * gram's start: they are shifted back after.
    */
   grams->postings = g_new (guint32, MAX (found->len, 1));
-  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
+  for (ordinal = 0; ordinal < index->n_terms; ordinal++)
     {
       for (guint32 i = begin; i < ends[ordinal]; i++)
         grams->postings[grams->offsets[gram_of[i]]++] = ordinal;
@@ -621,6 +646,7 @@ gls_search_index_new (GlsTerm      **terms_by_ordinal,
                       GlsWordIndex  *definition_words)
 {
   GlsSearchIndex *index = g_new0 (GlsSearchIndex, 1);
+  GArray *keys;
 
   index->n_terms = n_terms;
   index->terms = terms_by_ordinal;
@@ -629,8 +655,9 @@ gls_search_index_new (GlsTerm      **terms_by_ordinal,
   memset (name_words, 0, sizeof *name_words);
   memset (definition_words, 0, sizeof *definition_words);
 
-  build_keys (index);
-  build_grams (index);
+  keys = collect_keys (index);
+  build_grams (index, keys);
+  build_keys (index, keys);
   index->terms = NULL;
   return index;
 }
