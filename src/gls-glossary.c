@@ -167,6 +167,11 @@ gls_letter_to_index (char letter)
   return -1;
 }
 
+/* How many terms ahead a walk over them fetches what it reads: they lie far
+ * apart in memory.
+ */
+#define TERM_PREFETCH 8
+
 /* Lays the terms out in the order the term builder found. */
 static void
 lay_out_terms (GlsGlossary   *self,
@@ -179,6 +184,8 @@ lay_out_terms (GlsGlossary   *self,
     {
       GlsTerm *term = g_ptr_array_index (terms, order[i]);
 
+      if (i + TERM_PREFETCH < terms->len)
+        __builtin_prefetch (g_ptr_array_index (terms, order[i + TERM_PREFETCH]), 1);
       term->position = i;
       g_ptr_array_add (self->terms, g_object_ref (term));
       self->terms_by_ordinal[term->ordinal] = term;
@@ -202,11 +209,18 @@ index_categories (GlsGlossary *self,
                            GUINT_TO_POINTER (i + 1));
     }
 
-  /* In file order, the order the terms lie in memory. */
+  /* In file order, the order the terms lie in memory, each term's ids
+   * fetched a few terms before they are read.
+   */
   for (guint t = 0; t < self->terms->len; t++)
     {
       GlsTerm *term = self->terms_by_ordinal[t];
       const char * const *ids = term->category_ids;
+
+      if (t + 2 * TERM_PREFETCH < self->terms->len)
+        __builtin_prefetch (self->terms_by_ordinal[t + 2 * TERM_PREFETCH]->category_ids);
+      if (t + TERM_PREFETCH < self->terms->len)
+        __builtin_prefetch (self->terms_by_ordinal[t + TERM_PREFETCH]->category_ids[0]);
 
       g_array_set_size (indices, 0);
       for (guint i = 0; ids[i] != NULL; i++)
@@ -258,12 +272,13 @@ index_backlinks (GlsGlossary *self,
   g_autofree guint32 *ordinal_at = g_new (guint32, MAX (n_terms, 1));
   guint32 write = 0;
 
-  for (guint i = 0; i < n_terms; i++)
+  /* By ordinal, the order the terms lie in memory. */
+  for (guint32 ordinal = 0; ordinal < n_terms; ordinal++)
     {
-      GlsTerm *term = g_ptr_array_index (self->terms, i);
+      guint32 position = self->terms_by_ordinal[ordinal]->position;
 
-      position_of[term->ordinal] = i;
-      ordinal_at[i] = term->ordinal;
+      position_of[ordinal] = position;
+      ordinal_at[position] = ordinal;
     }
 
   for (guint e = 0; e < edges->len; e++)
@@ -328,8 +343,12 @@ _gls_glossary_new (GlsGlossaryHeader *header,
   index_backlinks (self, edges);
   self->terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->terms->len; i++)
-    g_hash_table_insert (self->terms_by_id, (char *) self->terms_by_ordinal[i]->id,
-                         self->terms_by_ordinal[i]);
+    {
+      if (i + TERM_PREFETCH < self->terms->len)
+        __builtin_prefetch (self->terms_by_ordinal[i + TERM_PREFETCH]->id);
+      g_hash_table_insert (self->terms_by_id, (char *) self->terms_by_ordinal[i]->id,
+                           self->terms_by_ordinal[i]);
+    }
 
   gls_term_builder_finish (builder, &built);
   self->search_index = g_steal_pointer (&built.search_index);
