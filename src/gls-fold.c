@@ -162,6 +162,34 @@ fold_fast (Folder     *folder,
           guint64 others = ~((letters | digits) & ~word) & GLS_BYTES (0x80);
           guint n = others != 0 ? gls_swar_first (others) : 8;
 
+          /* Words apart by single spaces go whole too, as they are: a space
+           * first stands for the one pending, if the output has begun, and
+           * a space last waits for a word like any separator.
+           */
+          if (others != 0 && folder->mode == GLS_FOLD_WORDS)
+            {
+              guint64 flipped = word ^ GLS_BYTES (' ');
+              guint64 spaces = ~(((flipped & GLS_BYTES (0x7f)) + GLS_BYTES (0x7f)) | flipped |
+                                 GLS_BYTES (0x7f));
+
+              if (others == spaces && (spaces & (spaces >> 8)) == 0 &&
+                  (n != 0 || dst > out->str))
+                {
+                  if (folder->pending_space && n != 0)
+                    *dst++ = ' ';
+                  folder->pending_space = FALSE;
+                  word = GUINT64_TO_LE (word | ((letters & GLS_BYTES (0x80)) >> 2));
+                  memcpy (dst, &word, 8);
+                  dst += 8;
+                  p += 8;
+                  if ((spaces >> 63) != 0)
+                    {
+                      dst--;
+                      folder->pending_space = TRUE;
+                    }
+                  continue;
+                }
+            }
           if (n == 0)
             break;
           if (folder->pending_space)
