@@ -76,32 +76,50 @@ grow_table (WordIndexBuilder *builder)
     }
 }
 
+/*
+ * Whether the word kept at @candidate is @word, of @length bytes, whose
+ * last (@length % 8) bytes are @tail, zero beyond them.  Kept words are
+ * padded with zeros to a multiple of 8 bytes, so that both are compared 8
+ * bytes at once.
+ */
+static inline gboolean
+word_equals (const char *candidate,
+             const char *word,
+             gsize       length,
+             guint64     tail)
+{
+  gsize i;
+
+  for (i = 0; i + 8 <= length; i += 8)
+    if (gls_swar_load (candidate + i) != gls_swar_load (word + i))
+      return FALSE;
+  return gls_swar_load (candidate + i) == tail;
+}
+
 static guint32
 lookup_word (WordIndexBuilder *builder,
              const char       *word,
              gsize             length,
-             guint32           hash)
+             guint32           hash,
+             guint64           tail)
 {
+  static const char zeros[8] = { 0 };
   guint32 slot = hash & builder->mask;
   guint32 id;
   guint32 start;
 
   for (; builder->slots[slot] != 0; slot = (slot + 1) & builder->mask)
     {
-      const char *candidate;
-
       id = builder->slots[slot] - 1;
-      if (builder->hashes[id] != hash)
-        continue;
-      candidate = builder_word (builder, id);
-      if (memcmp (candidate, word, length) == 0 && candidate[length] == '\0')
+      if (builder->hashes[id] == hash && word_equals (builder_word (builder, id), word, length, tail))
         return id;
     }
 
   id = builder->word_starts->len;
   start = builder->text->len;
   g_string_append_len (builder->text, word, length);
-  g_string_append_c (builder->text, '\0');
+  /* A NUL, and zeros up to the next multiple of 8. */
+  g_string_append_len (builder->text, zeros, 8 - length % 8);
   g_array_append_val (builder->word_starts, start);
   g_array_set_size (builder->last_term, id + 1);
   g_array_index (builder->last_term, guint32, id) = 0;
@@ -119,11 +137,13 @@ lookup_word (WordIndexBuilder *builder,
  * Hashes the word at *@p, eight bytes at once, and moves *@p to its end: the
  * next space, or @end.  Each eight bytes from the word's start, and then
  * the last bytes (none, if the length is a multiple of eight), are mixed in
- * by a multiplication whose high half is the hash.
+ * by a multiplication whose high half is the hash.  Those last bytes go in
+ * @tail, zero beyond them.
  */
 static inline guint32
 hash_word (const char **p,
-           const char  *end)
+           const char  *end,
+           guint64     *tail)
 {
   const guint64 mix = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
   const char *q = *p;
@@ -141,6 +161,7 @@ hash_word (const char **p,
 
           last = n == 0 ? 0 : word & (G_MAXUINT64 >> (64 - 8 * n));
           *p = q + n;
+          *tail = last;
           return (guint32) (((hash ^ last) * mix) >> 32);
         }
       hash = (hash ^ word) * mix;
@@ -148,6 +169,7 @@ hash_word (const char **p,
   for (guint n = 0; q < end && *q != ' '; q++, n++)
     last |= (guint64) (guchar) *q << (8 * n);
   *p = q;
+  *tail = last;
   return (guint32) (((hash ^ last) * mix) >> 32);
 }
 
@@ -163,10 +185,11 @@ word_index_builder_add (WordIndexBuilder *builder,
   while (word < end)
     {
       const char *p = word;
-      guint32 hash = hash_word (&p, end);
+      guint64 tail;
+      guint32 hash = hash_word (&p, end, &tail);
       guint32 id;
 
-      id = lookup_word (builder, word, p - word, hash);
+      id = lookup_word (builder, word, p - word, hash, tail);
       if (g_array_index (builder->last_term, guint32, id) != ordinal + 1)
         {
           g_array_index (builder->last_term, guint32, id) = ordinal + 1;
@@ -229,6 +252,8 @@ word_index_builder_finish (WordIndexBuilder *builder,
       memcpy (index->text + text_len, word, len);
       text_len += len;
     }
+  /* Without the padding the builder kept its words with. */
+  index->text = g_realloc (index->text, MAX (text_len, 1));
 
   /* The building tables go before the postings come, for a lower peak. */
   g_string_free (builder->text, TRUE);
