@@ -172,12 +172,19 @@ gls_letter_to_index (char letter)
  */
 #define TERM_PREFETCH 8
 
-/* Lays the terms out in the order the term builder found. */
-static void
+/*
+ * Lays the terms out in the order the term builder found, taking over its
+ * references to them.
+ *
+ * Returns: (transfer full): the terms' display positions, by ordinal
+ */
+static guint32 *
 lay_out_terms (GlsGlossary   *self,
                GPtrArray     *terms,
                const guint32 *order)
 {
+  guint32 *position_of = g_new (guint32, MAX (terms->len, 1));
+
   self->terms = g_ptr_array_new_full (terms->len, g_object_unref);
   self->terms_by_ordinal = g_new (GlsTerm *, MAX (terms->len, 1));
   for (guint i = 0; i < terms->len; i++)
@@ -187,9 +194,11 @@ lay_out_terms (GlsGlossary   *self,
       if (i + TERM_PREFETCH < terms->len)
         __builtin_prefetch (g_ptr_array_index (terms, order[i + TERM_PREFETCH]), 1);
       term->position = i;
-      g_ptr_array_add (self->terms, g_object_ref (term));
-      self->terms_by_ordinal[term->ordinal] = term;
+      g_ptr_array_add (self->terms, term);
+      self->terms_by_ordinal[order[i]] = term;
+      position_of[order[i]] = i;
     }
+  return position_of;
 }
 
 static void
@@ -256,30 +265,21 @@ index_categories (GlsGlossary *self,
  * @edges holds (referring, referred) pairs of ordinals, one for every related
  * id and inline reference that names another term, grouped by the referring
  * term in file order.  Walking the referring terms in display order fills
- * each term's backlinks already sorted.
+ * each term's backlinks already sorted.  @ordinal_at and @position_of give
+ * the terms' places in arrays: a million edges reach every term in turn.
  */
 static void
-index_backlinks (GlsGlossary *self,
-                 GArray      *edges)
+index_backlinks (GlsGlossary   *self,
+                 GArray        *edges,
+                 const guint32 *ordinal_at,
+                 const guint32 *position_of)
 {
   guint n_terms = self->terms->len;
   const guint32 *pairs = (const guint32 *) edges->data;
   g_autofree guint32 *edges_of = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *offsets = g_new0 (guint32, n_terms + 1);
   g_autofree guint32 *cursors = NULL;
-  /* The terms' places, in arrays: a million edges reach every term in turn. */
-  g_autofree guint32 *position_of = g_new (guint32, MAX (n_terms, 1));
-  g_autofree guint32 *ordinal_at = g_new (guint32, MAX (n_terms, 1));
   guint32 write = 0;
-
-  /* By ordinal, the order the terms lie in memory. */
-  for (guint32 ordinal = 0; ordinal < n_terms; ordinal++)
-    {
-      guint32 position = self->terms_by_ordinal[ordinal]->position;
-
-      position_of[ordinal] = position;
-      ordinal_at[position] = ordinal;
-    }
 
   for (guint e = 0; e < edges->len; e++)
     {
@@ -324,6 +324,9 @@ _gls_glossary_new (GlsGlossaryHeader *header,
                    GArray            *edges)
 {
   GlsBuiltTerms built = { 0 };
+  GlsSearchOrder search_order = { 0 };
+  const guint32 *order;
+  guint32 *position_of;
   GlsGlossary *self;
 
   g_return_val_if_fail (header != NULL, NULL);
@@ -337,10 +340,11 @@ _gls_glossary_new (GlsGlossaryHeader *header,
   self->file = file ? g_object_ref (file) : NULL;
 
   /* The builder's thread indexes the terms' keys meanwhile. */
-  lay_out_terms (self, gls_term_builder_get_terms (builder), gls_term_builder_get_order (builder));
+  order = gls_term_builder_get_order (builder);
+  position_of = lay_out_terms (self, gls_term_builder_get_terms (builder), order);
   index_categories (self, categories);
   g_ptr_array_unref (categories);
-  index_backlinks (self, edges);
+  index_backlinks (self, edges, order, position_of);
   self->terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->terms->len; i++)
     {
@@ -350,10 +354,14 @@ _gls_glossary_new (GlsGlossaryHeader *header,
                            self->terms_by_ordinal[i]);
     }
 
+  gls_search_order_init (&search_order, self->terms_by_ordinal, self->terms->len, position_of,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->categories)));
+
   gls_term_builder_finish (builder, &built);
   self->search_index = g_steal_pointer (&built.search_index);
-  gls_search_index_set_order (self->search_index, self->terms_by_ordinal,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->categories)));
+  gls_search_index_set_order (self->search_index, self->terms_by_ordinal, &search_order);
+  /* The glossary took over the references to the terms. */
+  g_ptr_array_set_free_func (built.terms, NULL);
   gls_built_terms_clear (&built);
   return self;
 }

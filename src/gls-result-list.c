@@ -99,7 +99,7 @@ passes_filters (const GlsSearchIndex *index,
                 int                   letter_index,
                 guint                 position)
 {
-  if (letter_index >= 0 && index->letters[position] != letter_index)
+  if (letter_index >= 0 && index->order.letters[position] != letter_index)
     return FALSE;
   return category_bits == NULL || gls_bitmap_get (category_bits, position);
 }
@@ -137,7 +137,7 @@ refresh_run (Refresh      *refresh,
           g_autoptr(GlsCategory) item = g_list_model_get_item (categories, c);
 
           if (item == category)
-            category_bits = index->category_bits[c];
+            category_bits = index->order.category_bits[c];
         }
       /* A category this glossary lacks matches nothing. */
       if (category_bits == NULL)

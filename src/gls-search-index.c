@@ -638,37 +638,61 @@ gls_word_index_clear (GlsWordIndex *index)
   word_index_clear (index);
 }
 
-static void
-build_filters (GlsSearchIndex *index)
+/*
+ * Makes the display positions of the terms, and the letter and category
+ * filters over them, taking over @position_of (ordinal -> display position):
+ * the glossary does this on its thread while the term builder's thread
+ * indexes the keys.
+ */
+void
+gls_search_order_init (GlsSearchOrder  *order,
+                       GlsTerm        **terms_by_ordinal,
+                       guint            n_terms,
+                       guint32         *position_of,
+                       guint            n_categories)
 {
-  gsize n_bitmap_words = GLS_BITMAP_WORDS (index->n_terms);
+  gsize n_bitmap_words = GLS_BITMAP_WORDS (n_terms);
 
-  index->letters = g_new (guint8, MAX (index->n_terms, 1));
-  index->category_bits = g_new0 (guint64 *, MAX (index->n_categories, 1));
-  for (guint c = 0; c < index->n_categories; c++)
-    index->category_bits[c] = g_new0 (guint64, MAX (n_bitmap_words, 1));
+  order->position_of = position_of;
+  order->n_categories = n_categories;
+  order->letters = g_new (guint8, MAX (n_terms, 1));
+  order->category_bits = g_new0 (guint64 *, MAX (n_categories, 1));
+  for (guint c = 0; c < n_categories; c++)
+    order->category_bits[c] = g_new0 (guint64, MAX (n_bitmap_words, 1));
 
-  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
+  for (guint32 ordinal = 0; ordinal < n_terms; ordinal++)
     {
-      GlsTerm *term = index->terms[ordinal];
-      guint position = index->position_of[ordinal];
+      GlsTerm *term = terms_by_ordinal[ordinal];
+      guint position = position_of[ordinal];
 
-      index->letters[position] = gls_letter_to_index (gls_term_get_letter (term));
+      order->letters[position] = gls_letter_to_index (gls_term_get_letter (term));
       for (guint i = 0; i < term->n_category_indices; i++)
-        gls_bitmap_set (index->category_bits[term->category_indices[i]], position);
+        gls_bitmap_set (order->category_bits[term->category_indices[i]], position);
     }
 }
 
+void
+gls_search_order_clear (GlsSearchOrder *order)
+{
+  g_clear_pointer (&order->position_of, g_free);
+  g_clear_pointer (&order->letters, g_free);
+  if (order->category_bits != NULL)
+    for (guint c = 0; c < order->n_categories; c++)
+      g_free (order->category_bits[c]);
+  g_clear_pointer (&order->category_bits, g_free);
+  order->n_categories = 0;
+}
+
 /*
- * Builds what depends on the terms alone, taking over the word indexes: the
- * term builder does this on its thread while the loader resolves references
- * and the glossary sorts.  @terms_by_ordinal need only live through the call.
+ * Builds what depends on the terms alone, taking over the word index of
+ * their names: the term builder does this on its thread while the loader
+ * resolves references and the glossary sorts.  @terms_by_ordinal need only
+ * live through the call.
  */
 GlsSearchIndex *
 gls_search_index_new (GlsTerm      **terms_by_ordinal,
                       guint          n_terms,
-                      GlsWordIndex  *name_words,
-                      GlsWordIndex  *definition_words)
+                      GlsWordIndex  *name_words)
 {
   GlsSearchIndex *index = g_new0 (GlsSearchIndex, 1);
   GArray *keys;
@@ -676,9 +700,7 @@ gls_search_index_new (GlsTerm      **terms_by_ordinal,
   index->n_terms = n_terms;
   index->terms = terms_by_ordinal;
   index->name_words = *name_words;
-  index->definition_words = *definition_words;
   memset (name_words, 0, sizeof *name_words);
-  memset (definition_words, 0, sizeof *definition_words);
 
   keys = collect_keys (index);
   build_grams (index, keys);
@@ -687,21 +709,26 @@ gls_search_index_new (GlsTerm      **terms_by_ordinal,
   return index;
 }
 
-/*
- * Completes @index once the glossary has ordered its terms: the display
- * positions, and the letter and category filters over them.
- */
+/* Takes over the word index of the terms' definitions, made on another thread. */
+void
+gls_search_index_set_definition_words (GlsSearchIndex *index,
+                                       GlsWordIndex   *definition_words)
+{
+  word_index_clear (&index->definition_words);
+  index->definition_words = *definition_words;
+  memset (definition_words, 0, sizeof *definition_words);
+}
+
+/* Completes @index once the glossary has ordered its terms, taking over @order. */
 void
 gls_search_index_set_order (GlsSearchIndex  *index,
                             GlsTerm        **terms_by_ordinal,
-                            guint            n_categories)
+                            GlsSearchOrder  *order)
 {
+  gls_search_order_clear (&index->order);
   index->terms = terms_by_ordinal;
-  index->n_categories = n_categories;
-  index->position_of = g_new (guint32, MAX (index->n_terms, 1));
-  for (guint32 ordinal = 0; ordinal < index->n_terms; ordinal++)
-    index->position_of[ordinal] = terms_by_ordinal[ordinal]->position;
-  build_filters (index);
+  index->order = *order;
+  memset (order, 0, sizeof *order);
 }
 
 void
@@ -710,15 +737,11 @@ gls_search_index_free (GlsSearchIndex *index)
   if (index == NULL)
     return;
 
-  g_free (index->position_of);
   g_free (index->keys);
   g_free (index->typo_keys);
   g_free (index->grams.postings);
   word_index_clear (&index->name_words);
   word_index_clear (&index->definition_words);
-  g_free (index->letters);
-  for (guint c = 0; c < index->n_categories; c++)
-    g_free (index->category_bits[c]);
-  g_free (index->category_bits);
+  gls_search_order_clear (&index->order);
   g_free (index);
 }

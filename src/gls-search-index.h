@@ -59,11 +59,26 @@ gls_gram_code (guchar c)
   return 36;
 }
 
+/* What searching needs of the order the glossary shows the terms in. */
+typedef struct
+{
+  guint32       *position_of;        /* ordinal -> display position */
+  guint8        *letters;            /* by position: 0 for 'A' ... 26 for '#' */
+  guint64      **category_bits;      /* by category index, over positions */
+  guint          n_categories;
+} GlsSearchOrder;
+
+void            gls_search_order_init  (GlsSearchOrder  *order,
+                                        GlsTerm        **terms_by_ordinal,
+                                        guint            n_terms,
+                                        guint32         *position_of,
+                                        guint            n_categories);
+void            gls_search_order_clear (GlsSearchOrder  *order);
+
 typedef struct
 {
   guint          n_terms;
   GlsTerm      **terms;              /* by ordinal, unowned; set with the order */
-  guint32       *position_of;        /* ordinal -> display position */
 
   GlsKeyEntry   *keys;               /* every compact key, sorted */
   guint          n_keys;
@@ -74,18 +89,17 @@ typedef struct
   GlsWordIndex   name_words;         /* words of names and aliases */
   GlsWordIndex   definition_words;
 
-  guint8        *letters;            /* by position: 0 for 'A' ... 26 for '#' */
-  guint64      **category_bits;      /* by category index, over positions */
-  guint          n_categories;
+  GlsSearchOrder order;
 } GlsSearchIndex;
 
 GlsSearchIndex *gls_search_index_new       (GlsTerm        **terms_by_ordinal,
                                             guint            n_terms,
-                                            GlsWordIndex    *name_words,
-                                            GlsWordIndex    *definition_words);
+                                            GlsWordIndex    *name_words);
+void            gls_search_index_set_definition_words (GlsSearchIndex *index,
+                                                       GlsWordIndex   *definition_words);
 void            gls_search_index_set_order (GlsSearchIndex  *index,
                                             GlsTerm        **terms_by_ordinal,
-                                            guint            n_categories);
+                                            GlsSearchOrder  *order);
 void            gls_search_index_free  (GlsSearchIndex  *index);
 
 guint64         gls_key_prefix (const char *key);

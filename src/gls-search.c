@@ -90,7 +90,7 @@ set_ordinal (Search  *search,
              guint64 *bits,
              guint32  ordinal)
 {
-  gls_bitmap_set (bits, search->index->position_of[ordinal]);
+  gls_bitmap_set (bits, search->index->order.position_of[ordinal]);
 }
 
 /* Moves the terms of @bits that no better tier holds into @tier. */
@@ -338,7 +338,7 @@ search_substrings (Search *search)
       for (guint32 p = grams->offsets[gram]; p < grams->offsets[gram + 1]; p++)
         {
           guint32 ordinal = grams->postings[p];
-          guint position = index->position_of[ordinal];
+          guint position = index->order.position_of[ordinal];
 
           if (gls_bitmap_get (search->claimed, position))
             continue;

@@ -39,7 +39,9 @@ struct _GlsTermBuilder
    * the thread, which goes on to index their keys.
    */
   GPtrArray           *terms;
-  GPtrArray           *collation_keys;
+  GPtrArray           *collation_keys;  /* in collation_text, freed once sorted */
+  GStringChunk        *collation_text;
+  GString             *folded;
   GlsWordIndexBuilder *name_words;
   GlsWordIndexBuilder *definition_words;
   GlsTermStore        *store;
@@ -92,10 +94,23 @@ build_term (GlsTermBuilder *builder,
             gconstpointer   record)
 {
   GlsTerm *term = _gls_term_new (record, builder->terms->len, builder->store);
+  const char *key;
 
-  g_ptr_array_add (builder->collation_keys,
-                   builder->fold_collation ? gls_fold (term->name, GLS_FOLD_WORDS)
-                                           : g_utf8_collate_key (term->name, -1));
+  /* The keys go in one block, to be let go at once. */
+  if (builder->fold_collation)
+    {
+      g_string_truncate (builder->folded, 0);
+      gls_fold_append (builder->folded, term->name, -1, GLS_FOLD_WORDS, NULL);
+      key = g_string_chunk_insert_len (builder->collation_text, builder->folded->str,
+                                       builder->folded->len);
+    }
+  else
+    {
+      g_autofree char *collated = g_utf8_collate_key (term->name, -1);
+
+      key = g_string_chunk_insert (builder->collation_text, collated);
+    }
+  g_ptr_array_add (builder->collation_keys, (char *) key);
   gls_word_index_builder_add_names (builder->name_words, term);
   gls_word_index_builder_add_definitions (builder->definition_words, term);
   g_ptr_array_add (builder->terms, term);
@@ -160,7 +175,6 @@ builder_thread (gpointer data)
 {
   GlsTermBuilder *builder = data;
   GlsWordIndex name_words = { 0 };
-  GlsWordIndex definition_words = { 0 };
 
   for (;;)
     {
@@ -179,16 +193,18 @@ builder_thread (gpointer data)
     }
 
   g_clear_pointer (&builder->store, gls_term_store_free);
+  g_string_free (g_steal_pointer (&builder->folded), TRUE);
   signal_done (builder, &builder->terms_done);
 
   builder->order = sort_terms (builder);
   signal_done (builder, &builder->order_done);
+  g_clear_pointer (&builder->collation_keys, g_ptr_array_unref);
+  g_clear_pointer (&builder->collation_text, g_string_chunk_free);
 
+  /* The words of the definitions are finished by gls_term_builder_finish(). */
   gls_word_index_builder_finish (g_steal_pointer (&builder->name_words), &name_words);
-  gls_word_index_builder_finish (g_steal_pointer (&builder->definition_words), &definition_words);
   builder->search_index = gls_search_index_new ((GlsTerm **) builder->terms->pdata,
-                                                builder->terms->len,
-                                                &name_words, &definition_words);
+                                                builder->terms->len, &name_words);
   return NULL;
 }
 
@@ -216,7 +232,9 @@ gls_term_builder_new (void)
   builder->spare = g_async_queue_new_full ((GDestroyNotify) batch_free);
   builder->batch = batch_new ();
   builder->terms = g_ptr_array_new_with_free_func (g_object_unref);
-  builder->collation_keys = g_ptr_array_new_with_free_func (g_free);
+  builder->collation_keys = g_ptr_array_new ();
+  builder->collation_text = g_string_chunk_new (64 * 1024);
+  builder->folded = g_string_new (NULL);
   builder->name_words = gls_word_index_builder_new ();
   builder->definition_words = gls_word_index_builder_new ();
   builder->store = gls_term_store_new ();
@@ -279,12 +297,20 @@ gls_term_builder_get_order (GlsTermBuilder *builder)
   return builder->order;
 }
 
-/* Waits for the thread, hands everything over to @built and frees @builder. */
+/*
+ * Finishes the word index of the definitions on the calling thread, the
+ * larger of the two, while the builder's thread indexes the keys; waits for
+ * it, hands everything over to @built and frees @builder.
+ */
 void
 gls_term_builder_finish (GlsTermBuilder *builder,
                          GlsBuiltTerms  *built)
 {
+  GlsWordIndex definition_words = { 0 };
+
   gls_term_builder_get_terms (builder);
+  gls_word_index_builder_finish (g_steal_pointer (&builder->definition_words),
+                                 &definition_words);
   g_thread_join (builder->thread);
   g_async_queue_unref (builder->queue);
   g_async_queue_unref (builder->spare);
@@ -292,9 +318,8 @@ gls_term_builder_finish (GlsTermBuilder *builder,
   g_cond_clear (&builder->cond);
 
   built->terms = builder->terms;
-  g_ptr_array_add (builder->collation_keys, NULL);
-  built->collation_keys = (char **) g_ptr_array_free (builder->collation_keys, FALSE);
   built->search_index = builder->search_index;
+  gls_search_index_set_definition_words (built->search_index, &definition_words);
   g_free (builder->order);
   g_free (builder);
 }
@@ -303,6 +328,5 @@ void
 gls_built_terms_clear (GlsBuiltTerms *built)
 {
   g_clear_pointer (&built->terms, g_ptr_array_unref);
-  g_clear_pointer (&built->collation_keys, g_strfreev);
   g_clear_pointer (&built->search_index, gls_search_index_free);
 }

@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 typedef struct
 {
   GPtrArray      *terms;            /* GlsTerm, in file order */
-  char          **collation_keys;   /* one a term: the order of its name */
   GlsSearchIndex *search_index;     /* all but what depends on the order */
 } GlsBuiltTerms;
 
