@@ -339,26 +339,19 @@ _gls_glossary_new (GlsGlossaryHeader *header,
   memset (header, 0, sizeof *header);
   self->file = file ? g_object_ref (file) : NULL;
 
-  /* The builder's thread indexes the terms' keys meanwhile. */
+  /* The builder's thread indexes the terms' keys and maps their ids meanwhile. */
   order = gls_term_builder_get_order (builder);
   position_of = lay_out_terms (self, gls_term_builder_get_terms (builder), order);
   index_categories (self, categories);
   g_ptr_array_unref (categories);
   index_backlinks (self, edges, order, position_of);
-  self->terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < self->terms->len; i++)
-    {
-      if (i + TERM_PREFETCH < self->terms->len)
-        __builtin_prefetch (self->terms_by_ordinal[i + TERM_PREFETCH]->id);
-      g_hash_table_insert (self->terms_by_id, (char *) self->terms_by_ordinal[i]->id,
-                           self->terms_by_ordinal[i]);
-    }
 
   gls_search_order_init (&search_order, self->terms_by_ordinal, self->terms->len, position_of,
                          g_list_model_get_n_items (G_LIST_MODEL (self->categories)));
 
   gls_term_builder_finish (builder, &built);
   self->search_index = g_steal_pointer (&built.search_index);
+  self->terms_by_id = g_steal_pointer (&built.terms_by_id);
   gls_search_index_set_order (self->search_index, self->terms_by_ordinal, &search_order);
   /* The glossary took over the references to the terms. */
   g_ptr_array_set_free_func (built.terms, NULL);

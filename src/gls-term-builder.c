@@ -56,6 +56,7 @@ struct _GlsTermBuilder
 
   /* The thread's until it ends. */
   GlsSearchIndex      *search_index;
+  GHashTable          *terms_by_id;
 };
 
 /*
@@ -170,6 +171,25 @@ wait_done (GlsTermBuilder *builder,
   g_mutex_unlock (&builder->lock);
 }
 
+/* How many terms ahead a walk over them fetches their ids: they lie far apart. */
+#define ID_PREFETCH 8
+
+static GHashTable *
+map_ids (GPtrArray *terms)
+{
+  GHashTable *terms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      GlsTerm *term = g_ptr_array_index (terms, i);
+
+      if (i + ID_PREFETCH < terms->len)
+        __builtin_prefetch (((GlsTerm *) g_ptr_array_index (terms, i + ID_PREFETCH))->id);
+      g_hash_table_insert (terms_by_id, (char *) term->id, term);
+    }
+  return terms_by_id;
+}
+
 static gpointer
 builder_thread (gpointer data)
 {
@@ -205,6 +225,7 @@ builder_thread (gpointer data)
   gls_word_index_builder_finish (g_steal_pointer (&builder->name_words), &name_words);
   builder->search_index = gls_search_index_new ((GlsTerm **) builder->terms->pdata,
                                                 builder->terms->len, &name_words);
+  builder->terms_by_id = map_ids (builder->terms);
   return NULL;
 }
 
@@ -319,6 +340,7 @@ gls_term_builder_finish (GlsTermBuilder *builder,
 
   built->terms = builder->terms;
   built->search_index = builder->search_index;
+  built->terms_by_id = builder->terms_by_id;
   gls_search_index_set_definition_words (built->search_index, &definition_words);
   g_free (builder->order);
   g_free (builder);
@@ -328,5 +350,6 @@ void
 gls_built_terms_clear (GlsBuiltTerms *built)
 {
   g_clear_pointer (&built->terms, g_ptr_array_unref);
+  g_clear_pointer (&built->terms_by_id, g_hash_table_unref);
   g_clear_pointer (&built->search_index, gls_search_index_free);
 }

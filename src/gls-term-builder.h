@@ -14,6 +14,7 @@ typedef struct
 {
   GPtrArray      *terms;            /* GlsTerm, in file order */
   GlsSearchIndex *search_index;     /* all but what depends on the order */
+  GHashTable     *terms_by_id;      /* id -> GlsTerm, unowned */
 } GlsBuiltTerms;
 
 void gls_built_terms_clear (GlsBuiltTerms *built);
