@@ -2024,7 +2024,7 @@ resolve_references (Loader *loader)
   g_clear_pointer (&loader->pending, g_array_unref);
   g_clear_pointer (&loader->places, g_array_unref);
 
-  /* The glossary maps the terms' own ids, once it has laid them out. */
+  /* The term builder maps the terms' own ids for the glossary. */
   g_clear_pointer (&loader->id_slots, g_free);
   g_clear_pointer (&loader->term_ids, g_string_chunk_free);
 }
