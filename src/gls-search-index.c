@@ -130,9 +130,6 @@ lookup_word (WordIndexBuilder *builder,
   return id;
 }
 
-/* Adds the words of @folded, folded text with one space between words, to
- * the term being built.
- */
 /*
  * Hashes the word at *@p, eight bytes at once, and moves *@p to its end: the
  * next space, or @end.  Each eight bytes from the word's start, and then
@@ -173,6 +170,9 @@ hash_word (const char **p,
   return (guint32) (((hash ^ last) * mix) >> 32);
 }
 
+/* Adds the words of @folded, folded text with one space between words, to
+ * the term being built.
+ */
 static void
 word_index_builder_add (WordIndexBuilder *builder,
                         guint32           ordinal,
@@ -639,10 +639,9 @@ gls_word_index_clear (GlsWordIndex *index)
 }
 
 /*
- * Makes the display positions of the terms, and the letter and category
- * filters over them, taking over @position_of (ordinal -> display position):
- * the glossary does this on its thread while the term builder's thread
- * indexes the keys.
+ * Makes the letter and category filters over the terms' display positions,
+ * taking over @position_of (ordinal -> display position): the glossary does
+ * this on its thread while the term builder's thread indexes the keys.
  */
 void
 gls_search_order_init (GlsSearchOrder  *order,
