@@ -642,10 +642,22 @@ on_progress_timeout_cb (gpointer user_data)
 {
   GlsWindow *self = user_data;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  g_atomic_int_get (&self->progress_permille) / 1000.0);
   return G_SOURCE_CONTINUE;
+}
+
+/* A revealer that fades keeps its child's room even when hidden: the bar
+ * gives it back once it has faded out.
+ */
+static void
+on_progress_revealer_notify_child_revealed_cb (GlsWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->progress_revealer) &&
+      !gtk_revealer_get_child_revealed (self->progress_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), FALSE);
 }
 
 static void
@@ -1162,6 +1174,8 @@ gls_window_class_init (GlsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_category_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_letter_sidebar_notify_letter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           on_progress_revealer_notify_child_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);

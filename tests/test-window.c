@@ -101,6 +101,18 @@ type_search (GlsWindow  *window,
   g_assert_cmpstr (gls_result_list_get_query (window->results), ==, text);
 }
 
+/* Whether the progress bar is out of sight and leaves no gap under the
+ * header bar, as when nothing is loading.
+ */
+static gboolean
+progress_takes_no_room (GlsWindow *window)
+{
+  GtkWidget *revealer = GTK_WIDGET (window->progress_revealer);
+
+  gls_test_window_paint (window, 10);
+  return !gtk_widget_get_mapped (revealer) || gtk_widget_get_height (revealer) == 0;
+}
+
 static void
 test_initial (Fixture       *fixture,
               gconstpointer  data)
@@ -117,6 +129,7 @@ test_initial (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->results_stack), ==, "list");
   /* Nothing chosen yet: the overview of the glossary. */
   g_assert_null (gls_window_get_term (window));
+  g_assert_true (progress_takes_no_room (window));
 }
 
 static void
@@ -421,6 +434,7 @@ test_open_other (Fixture       *fixture,
   g_assert_null (gls_window_get_term (window));
   /* The history belongs to the glossary it was made in. */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->back_button)));
+  g_assert_true (progress_takes_no_room (window));
 }
 
 static void
