@@ -167,11 +167,6 @@ gls_letter_to_index (char letter)
   return -1;
 }
 
-/* How many terms ahead a walk over them fetches what it reads: they lie far
- * apart in memory.
- */
-#define TERM_PREFETCH 8
-
 /*
  * Lays the terms out in the order the term builder found, taking over its
  * references to them.
@@ -191,8 +186,8 @@ lay_out_terms (GlsGlossary   *self,
     {
       GlsTerm *term = g_ptr_array_index (terms, order[i]);
 
-      if (i + TERM_PREFETCH < terms->len)
-        __builtin_prefetch (g_ptr_array_index (terms, order[i + TERM_PREFETCH]), 1);
+      if (i + GLS_TERM_PREFETCH < terms->len)
+        __builtin_prefetch (g_ptr_array_index (terms, order[i + GLS_TERM_PREFETCH]), 1);
       term->position = i;
       g_ptr_array_add (self->terms, term);
       self->terms_by_ordinal[order[i]] = term;
@@ -226,10 +221,10 @@ index_categories (GlsGlossary *self,
       GlsTerm *term = self->terms_by_ordinal[t];
       const char * const *ids = term->category_ids;
 
-      if (t + 2 * TERM_PREFETCH < self->terms->len)
-        __builtin_prefetch (self->terms_by_ordinal[t + 2 * TERM_PREFETCH]->category_ids);
-      if (t + TERM_PREFETCH < self->terms->len)
-        __builtin_prefetch (self->terms_by_ordinal[t + TERM_PREFETCH]->category_ids[0]);
+      if (t + 2 * GLS_TERM_PREFETCH < self->terms->len)
+        __builtin_prefetch (self->terms_by_ordinal[t + 2 * GLS_TERM_PREFETCH]->category_ids);
+      if (t + GLS_TERM_PREFETCH < self->terms->len)
+        __builtin_prefetch (self->terms_by_ordinal[t + GLS_TERM_PREFETCH]->category_ids[0]);
 
       g_array_set_size (indices, 0);
       for (guint i = 0; ids[i] != NULL; i++)

@@ -171,9 +171,6 @@ wait_done (GlsTermBuilder *builder,
   g_mutex_unlock (&builder->lock);
 }
 
-/* How many terms ahead a walk over them fetches their ids: they lie far apart. */
-#define ID_PREFETCH 8
-
 static GHashTable *
 map_ids (GPtrArray *terms)
 {
@@ -183,8 +180,8 @@ map_ids (GPtrArray *terms)
     {
       GlsTerm *term = g_ptr_array_index (terms, i);
 
-      if (i + ID_PREFETCH < terms->len)
-        __builtin_prefetch (((GlsTerm *) g_ptr_array_index (terms, i + ID_PREFETCH))->id);
+      if (i + GLS_TERM_PREFETCH < terms->len)
+        __builtin_prefetch (((GlsTerm *) g_ptr_array_index (terms, i + GLS_TERM_PREFETCH))->id);
       g_hash_table_insert (terms_by_id, (char *) term->id, term);
     }
   return terms_by_id;

@@ -128,4 +128,9 @@ void      _gls_term_drop_reference       (GlsTerm       *self,
                                           guint          definition,
                                           guint          index);
 
+/* How many terms ahead a walk over them fetches what it reads: they lie far
+ * apart in memory.
+ */
+#define GLS_TERM_PREFETCH 8
+
 G_END_DECLS
